@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * printk: format, keep in a ring buffer, send to every registered console.
+ *
+ * Unlike Linux, the ring keeps only what passed the console log level (the
+ * text a console showed), so a console registered late replays exactly the
+ * lines the others printed, and tests can search the buffer for a report
+ * they provoked.  There are no records or timestamps: the log is plain text.
+ */
+#include "printk.h"
+#include "kernel.h"
+#include <string.h>
+
+#define LOG_BUF_LEN (64 * 1024) /* a power of two */
+
+static char log_buf[LOG_BUF_LEN];
+static size_t log_next; /* characters ever stored; log_buf[log_next % LEN] is next */
+static struct console *consoles;
+static bool line_open; /* the last message did not end with a newline */
+static int line_level;
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+
+static void emit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		log_buf[(log_next + i) % LOG_BUF_LEN] = s[i];
+	log_next += len;
+	for (struct console *con = consoles; con; con = con->next)
+		con->write(con, s, len);
+}
+
+/* Strip KERN_* prefixes; returns the text after them. */
+static const char *parse_level(const char *text, int *level, bool *cont)
+{
+	*level = -1;
+	*cont = false;
+	while (text[0] == KERN_SOH[0] && text[1]) {
+		if (text[1] == 'c')
+			*cont = true;
+		else if (text[1] >= '0' && text[1] <= '7')
+			*level = text[1] - '0';
+		text += 2;
+	}
+	return text;
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	char text[512];
+	const char *msg;
+	int level;
+	bool cont;
+	size_t len;
+
+	vscnprintf(text, sizeof(text), fmt, args);
+	msg = parse_level(text, &level, &cont);
+	len = strlen(msg);
+
+	if (line_open && cont) {
+		level = line_level;
+	} else {
+		if (line_open && line_level < console_loglevel)
+			emit("\n", 1); /* a new message ends the unfinished line */
+		if (level < 0)
+			level = MESSAGE_LOGLEVEL_DEFAULT;
+	}
+	if (len) {
+		line_open = msg[len - 1] != '\n';
+		line_level = level;
+	}
+	if (level < console_loglevel)
+		emit(msg, len);
+	return (int)len;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk(fmt, args);
+	va_end(args);
+	return n;
+}
+
+void register_console(struct console *con, bool replay)
+{
+	if (replay) {
+		size_t start = log_next > LOG_BUF_LEN ? log_next - LOG_BUF_LEN : 0;
+
+		for (size_t i = start; i < log_next; i++)
+			con->write(con, &log_buf[i % LOG_BUF_LEN], 1);
+	}
+	con->next = consoles;
+	consoles = con;
+}
+
+void unregister_console(struct console *con)
+{
+	for (struct console **p = &consoles; *p; p = &(*p)->next) {
+		if (*p == con) {
+			*p = con->next;
+			return;
+		}
+	}
+}
+
+size_t printk_log_mark(void)
+{
+	return log_next;
+}
+
+size_t printk_log_copy(size_t mark, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	if (!size)
+		return 0;
+	if (log_next - mark > LOG_BUF_LEN)
+		mark = log_next - LOG_BUF_LEN;
+	for (size_t i = mark; i < log_next && n + 1 < size; i++)
+		buf[n++] = log_buf[i % LOG_BUF_LEN];
+	buf[n] = '\0';
+	return n;
+}
+
+bool printk_log_since(size_t mark, const char *needle)
+{
+	size_t nlen = strlen(needle);
+
+	if (log_next - mark > LOG_BUF_LEN)
+		return false;
+	for (size_t i = mark; i + nlen <= log_next; i++) {
+		size_t j = 0;
+
+		while (j < nlen && log_buf[(i + j) % LOG_BUF_LEN] == needle[j])
+			j++;
+		if (j == nlen)
+			return true;
+	}
+	return false;
+}

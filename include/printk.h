@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * printk and the console, with Linux's log levels and pr_* helpers, so that
+ * the boot log reads (and diffs) like Linux's.
+ */
+#ifndef _PRINTK_H
+#define _PRINTK_H
+
+#include <stdarg.h>
+#include "compiler.h"
+#include "types.h"
+
+#define KERN_SOH     "\001"
+#define KERN_EMERG   KERN_SOH "0"
+#define KERN_ALERT   KERN_SOH "1"
+#define KERN_CRIT    KERN_SOH "2"
+#define KERN_ERR     KERN_SOH "3"
+#define KERN_WARNING KERN_SOH "4"
+#define KERN_NOTICE  KERN_SOH "5"
+#define KERN_INFO    KERN_SOH "6"
+#define KERN_DEBUG   KERN_SOH "7"
+#define KERN_DEFAULT ""
+#define KERN_CONT    KERN_SOH "c"
+
+#define LOGLEVEL_ERR	 3
+#define LOGLEVEL_WARNING 4
+#define LOGLEVEL_INFO	 6
+#define LOGLEVEL_DEBUG	 7
+
+/* Messages below this level reach the console (loglevel= on the command line). */
+extern int console_loglevel;
+/* Level of a printk() that names none, as Linux's CONFIG_MESSAGE_LOGLEVEL_DEFAULT. */
+#define MESSAGE_LOGLEVEL_DEFAULT 4
+#define CONSOLE_LOGLEVEL_DEFAULT 7
+
+#ifndef pr_fmt
+#define pr_fmt(fmt) fmt
+#endif
+
+/**
+ * printk - format a message into the log buffer and the console
+ * @fmt: format, optionally starting with a KERN_* level
+ *
+ * Conversions: %c %s %d %i %u %x %X %o %p %% with the l, ll, z and h
+ * modifiers, width (or *), precision, and the flags - 0 # + space.
+ * Pointer extensions: %pa (a phys_addr_t *, printed as 0x%08llx so logs match
+ * a non-LPAE Linux), %pS (a code address).  Returns the characters emitted.
+ */
+int printk(const char *fmt, ...) __printf(1, 2);
+
+/** vprintk - printk() with a va_list */
+int vprintk(const char *fmt, va_list args);
+
+/**
+ * vscnprintf - format into @buf, always NUL-terminated
+ * Returns the number of characters written (not counting the NUL), which
+ * is at most @size - 1; output that does not fit is dropped.
+ */
+int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
+
+/** scnprintf - vscnprintf() with variable arguments */
+int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+
+#define pr_emerg(fmt, ...) printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit(fmt, ...)  printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...)   printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...)  printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice(fmt, ...) printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...)  printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont(fmt, ...)  printk(KERN_CONT fmt, ##__VA_ARGS__)
+
+#define pr_warn_once(fmt, ...)                                                                     \
+	({                                                                                         \
+		static bool _printed;                                                              \
+		if (!_printed) {                                                                   \
+			_printed = true;                                                           \
+			pr_warn(fmt, ##__VA_ARGS__);                                               \
+		}                                                                                  \
+	})
+
+/**
+ * struct console - a place printk output goes
+ * @name: short name for messages ("pl011", "stdout")
+ * @write: emit @len bytes; a "\n" is expanded to "\r\n" by the driver if needed
+ * @data: the driver's own state (for example the mapped register base)
+ */
+struct console {
+	const char *name;
+	void (*write)(struct console *con, const char *s, size_t len);
+	void *data;
+	struct console *next;
+};
+
+/**
+ * register_console - start sending printk output to @con
+ *
+ * Everything already in the log buffer is replayed to a console registered
+ * after boot messages were printed, as Linux does for a new boot console.
+ * @replay: whether to replay the buffered log
+ */
+void register_console(struct console *con, bool replay);
+
+/** unregister_console - stop sending output to @con */
+void unregister_console(struct console *con);
+
+/**
+ * printk_log_mark - position in the log buffer, for printk_log_since()
+ *
+ * Tests take a mark, provoke a message (a bad-page report, say) and then
+ * check the text printed since the mark.
+ */
+size_t printk_log_mark(void);
+
+/**
+ * printk_log_since - does the log text since @mark contain @needle?
+ * Returns false if the ring buffer has overwritten part of that text.
+ */
+bool printk_log_since(size_t mark, const char *needle);
+
+/**
+ * printk_log_copy - copy the log text since @mark into @buf (NUL-terminated)
+ * Returns the characters copied.
+ */
+size_t printk_log_copy(size_t mark, char *buf, size_t size);
+
+#endif /* _PRINTK_H */

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The host's stand-in for arch/arm/include/asm/memory.h.  Physical memory
+ * is a buffer (host_ram, see tests/host/host_ram.c) that represents the
+ * physical range [host_ram_base, host_ram_base + host_ram_size); __va and __pa
+ * translate between the two, so mm/ runs unchanged on the host.
+ */
+#ifndef _ASM_MEMORY_H
+#define _ASM_MEMORY_H
+
+#include "types.h"
+
+#define PAGE_SHIFT 12
+#define PAGE_SIZE  (1UL << PAGE_SHIFT)
+#define PAGE_MASK  (~(PAGE_SIZE - 1))
+
+extern char *host_ram;
+extern phys_addr_t host_ram_base;
+extern phys_addr_t host_ram_size;
+
+#define PHYS_OFFSET host_ram_base
+
+static inline void *__va(phys_addr_t phys)
+{
+	return host_ram + (phys - host_ram_base);
+}
+
+static inline phys_addr_t __pa(const void *virt)
+{
+	return host_ram_base + (phys_addr_t)((const char *)virt - host_ram);
+}
+
+/**
+ * host_ram_setup - back the physical range [base, base + size) with host memory
+ *
+ * Replaces any earlier backing; the memory is zero-filled and reserved
+ * lazily (MAP_NORESERVE), so gigabytes cost only what is touched.
+ */
+void host_ram_setup(phys_addr_t base, phys_addr_t size);
+
+#endif /* _ASM_MEMORY_H */

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KTAP version 1 runner: prints the same document Linux's KUnit prints
+ * (nested suites, "ok N name" / "not ok N name", "# SKIP", totals), so
+ * scripts/ktap.py and any KTAP parser read both.
+ */
+#include "ktap.h"
+#include "printk.h"
+#include <string.h>
+
+extern const struct ktap_suite *const __start_ktap_suites[];
+extern const struct ktap_suite *const __stop_ktap_suites[];
+
+#define ktap_for_each_suite(p) for (p = __start_ktap_suites; p < __stop_ktap_suites; p++)
+
+static const char *indent = ""; /* "    " while inside a suite */
+
+void ktap_info(const char *fmt, ...)
+{
+	char buf[256];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	printk(KERN_INFO "%s# %s\n", indent, buf);
+}
+
+void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
+{
+	char buf[256];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	t->failed = true;
+	printk(KERN_INFO "%s# %s: EXPECTATION FAILED at %s:%d\n", indent, t->name, file, line);
+	printk(KERN_INFO "%s# %s\n", indent, buf);
+}
+
+void ktap_skip(struct ktap_test *t, const char *reason)
+{
+	t->skipped = true;
+	t->skip_reason = reason;
+}
+
+bool ktap_glob_match(const char *glob, const char *str, size_t len)
+{
+	if (!*glob)
+		return len == 0;
+	if (*glob == '*') {
+		for (size_t i = 0; i <= len; i++)
+			if (ktap_glob_match(glob + 1, str + i, len - i))
+				return true;
+		return false;
+	}
+	return len && *glob == *str && ktap_glob_match(glob + 1, str + 1, len - 1);
+}
+
+/*
+ * Does one comma-separated filter entry select @suite (and @test, or any
+ * case of the suite when @test is NULL)?  An entry "a.b" names suite a,
+ * case b; an entry without a dot selects whole suites.
+ */
+static bool entry_selects(const char *entry, size_t len, const char *suite, const char *test)
+{
+	const char *dot = memchr(entry, '.', len);
+	size_t slen = dot ? (size_t)(dot - entry) : len;
+	char sglob[64], cglob[64];
+
+	if (slen >= sizeof(sglob))
+		return false;
+	memcpy(sglob, entry, slen);
+	sglob[slen] = '\0';
+	if (!ktap_glob_match(sglob, suite, strlen(suite)))
+		return false;
+	if (!dot || !test)
+		return true;
+	size_t clen = len - slen - 1;
+
+	if (clen >= sizeof(cglob))
+		return false;
+	memcpy(cglob, dot + 1, clen);
+	cglob[clen] = '\0';
+	return ktap_glob_match(cglob, test, strlen(test));
+}
+
+static bool selected(const char *filter, const struct ktap_suite *s, const char *test)
+{
+	if (!filter || !*filter)
+		return !s->bench;
+	while (*filter) {
+		const char *end = strchr(filter, ',');
+		size_t len = end ? (size_t)(end - filter) : strlen(filter);
+
+		if (entry_selects(filter, len, s->name, test))
+			return true;
+		filter += len + (end ? 1 : 0);
+	}
+	return false;
+}
+
+static int count_cases(const struct ktap_suite *s, const char *filter)
+{
+	int n = 0;
+
+	for (const struct ktap_case *c = s->cases; c->name; c++)
+		n += selected(filter, s, c->name);
+	return n;
+}
+
+static void run_case(const struct ktap_suite *s, const struct ktap_case *c, int nr, int *counts)
+{
+	struct ktap_test t = {.name = c->name};
+
+	if (s->init && s->init(&t)) {
+		t.failed = true;
+		printk(KERN_INFO "    # %s: suite init failed\n", c->name);
+	} else {
+		c->run(&t);
+		if (s->exit)
+			s->exit(&t);
+	}
+	if (t.failed) {
+		printk(KERN_INFO "    not ok %d %s\n", nr, c->name);
+		counts[1]++;
+	} else if (t.skipped) {
+		printk(KERN_INFO "    ok %d %s # SKIP %s\n", nr, c->name,
+		       t.skip_reason ? t.skip_reason : "");
+		counts[2]++;
+	} else {
+		printk(KERN_INFO "    ok %d %s\n", nr, c->name);
+		counts[0]++;
+	}
+}
+
+/* Runs one suite as a KTAP subtest; returns its failed case count. */
+static int run_suite(const struct ktap_suite *s, const char *filter, int nr, int *totals)
+{
+	int counts[3] = {0, 0, 0}; /* pass, fail, skip */
+	int n = 0;
+
+	printk(KERN_INFO "    KTAP version 1\n");
+	printk(KERN_INFO "    # Subtest: %s\n", s->name);
+	printk(KERN_INFO "    1..%d\n", count_cases(s, filter));
+	indent = "    ";
+	for (const struct ktap_case *c = s->cases; c->name; c++)
+		if (selected(filter, s, c->name))
+			run_case(s, c, ++n, counts);
+	indent = "";
+	printk(KERN_INFO "# %s: pass:%d fail:%d skip:%d total:%d\n", s->name, counts[0], counts[1],
+	       counts[2], n);
+	printk(KERN_INFO "%s %d %s\n", counts[1] ? "not ok" : "ok", nr, s->name);
+	for (int i = 0; i < 3; i++)
+		totals[i] += counts[i];
+	return counts[1];
+}
+
+int ktap_run_all(const char *filter)
+{
+	const struct ktap_suite *const *p;
+	int totals[3] = {0, 0, 0};
+	int nr_suites = 0, nr = 0, failed = 0;
+
+	ktap_for_each_suite(p)
+		nr_suites += count_cases(*p, filter) > 0;
+
+	printk(KERN_INFO "KTAP version 1\n");
+	printk(KERN_INFO "1..%d\n", nr_suites);
+	ktap_for_each_suite(p)
+		if (count_cases(*p, filter) > 0)
+			failed += run_suite(*p, filter, ++nr, totals);
+	printk(KERN_INFO "# Totals: pass:%d fail:%d skip:%d total:%d\n", totals[0], totals[1],
+	       totals[2], totals[0] + totals[1] + totals[2]);
+	return failed;
+}
