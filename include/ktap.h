@@ -39,20 +39,23 @@ struct ktap_case {
 struct ktap_suite {
 	const char *name;
 	struct ktap_case *cases;
-	int (*init)(struct ktap_test *t); /* before each case; non-zero fails it */
+	int (*init)(struct ktap_test *t);  /* before each case; non-zero fails it */
 	void (*exit)(struct ktap_test *t); /* after each case */
-	bool bench;			    /* run only when asked for by name (make bench) */
+	bool bench;			   /* run only when asked for by name (make bench) */
 };
 
-#define KTAP_CASE(fn) {#fn, fn}
+#define KTAP_CASE(fn)   \
+	{               \
+#fn, fn \
+	}
 
-#define KTAP_SUITE_DEFINE(sym)                                                                     \
-	static const struct ktap_suite *const __ktap_ptr_##sym __section("ktap_suites")           \
+#define KTAP_SUITE_DEFINE(sym)                                                          \
+	static const struct ktap_suite *const __ktap_ptr_##sym __section("ktap_suites") \
 		__used __aligned(sizeof(void *)) = &sym
 
-#define KTAP_SUITE(suite_name, case_array)                                                         \
-	static struct ktap_suite __ktap_suite_##suite_name = {.name = #suite_name,                \
-							      .cases = case_array};               \
+#define KTAP_SUITE(suite_name, case_array)                                          \
+	static struct ktap_suite __ktap_suite_##suite_name = {.name = #suite_name,  \
+							      .cases = case_array}; \
 	KTAP_SUITE_DEFINE(__ktap_suite_##suite_name)
 
 /**
@@ -71,26 +74,27 @@ void ktap_skip(struct ktap_test *t, const char *reason);
 /** ktap_info - print a "# " diagnostic line inside the running suite */
 void ktap_info(const char *fmt, ...) __printf(1, 2);
 
-#define KTAP_EXPECT_TRUE(t, cond)                                                                  \
-	({                                                                                         \
-		bool _ok = !!(cond);                                                               \
-		if (!_ok)                                                                          \
-			ktap_fail(t, __FILE__, __LINE__, "Expected %s to be true", #cond);         \
-		_ok;                                                                               \
+#define KTAP_EXPECT_TRUE(t, cond)                                                          \
+	({                                                                                 \
+		bool _ok = !!(cond);                                                       \
+		if (!_ok)                                                                  \
+			ktap_fail(t, __FILE__, __LINE__, "Expected %s to be true", #cond); \
+		_ok;                                                                       \
 	})
 
 #define KTAP_EXPECT_FALSE(t, cond) KTAP_EXPECT_TRUE(t, !(cond))
 
-#define __KTAP_EXPECT_CMP(t, a, op, b)                                                             \
-	({                                                                                         \
-		unsigned long long _a = (unsigned long long)(a);                                   \
-		unsigned long long _b = (unsigned long long)(b);                                   \
-		bool _ok = _a op _b;                                                               \
-		if (!_ok)                                                                          \
-			ktap_fail(t, __FILE__, __LINE__,                                           \
-				  "Expected %s " #op " %s, but %s == %llu (0x%llx), %s == %llu (0x%llx)", \
-				  #a, #b, #a, _a, _a, #b, _b, _b);                                 \
-		_ok;                                                                               \
+#define __KTAP_EXPECT_CMP(t, a, op, b)                                                 \
+	({                                                                             \
+		unsigned long long _a = (unsigned long long)(a);                       \
+		unsigned long long _b = (unsigned long long)(b);                       \
+		bool _ok = _a op _b;                                                   \
+		if (!_ok)                                                              \
+			ktap_fail(t, __FILE__, __LINE__,                               \
+				  "Expected %s " #op                                   \
+				  " %s, but %s == %llu (0x%llx), %s == %llu (0x%llx)", \
+				  #a, #b, #a, _a, _a, #b, _b, _b);                     \
+		_ok;                                                                   \
 	})
 
 #define KTAP_EXPECT_EQ(t, a, b) __KTAP_EXPECT_CMP(t, a, ==, b)
@@ -100,31 +104,31 @@ void ktap_info(const char *fmt, ...) __printf(1, 2);
 #define KTAP_EXPECT_GT(t, a, b) __KTAP_EXPECT_CMP(t, a, >, b)
 #define KTAP_EXPECT_GE(t, a, b) __KTAP_EXPECT_CMP(t, a, >=, b)
 
-#define KTAP_EXPECT_STREQ(t, a, b)                                                                 \
-	({                                                                                         \
-		const char *_a = (a), *_b = (b);                                                   \
-		bool _ok = _a && _b && !strcmp(_a, _b);                                            \
-		if (!_ok)                                                                          \
-			ktap_fail(t, __FILE__, __LINE__, "Expected %s == %s, but \"%s\" != \"%s\"", \
-				  #a, #b, _a, _b);                                                 \
-		_ok;                                                                               \
+#define KTAP_EXPECT_STREQ(t, a, b)                                                            \
+	({                                                                                    \
+		const char *_a = (a), *_b = (b);                                              \
+		bool _ok = _a && _b && !strcmp(_a, _b);                                       \
+		if (!_ok)                                                                     \
+			ktap_fail(t, __FILE__, __LINE__,                                      \
+				  "Expected %s == %s, but \"%s\" != \"%s\"", #a, #b, _a, _b); \
+		_ok;                                                                          \
 	})
 
 /* ASSERT: like EXPECT, but leaves the case.  Only usable in the case function itself. */
-#define KTAP_ASSERT_TRUE(t, cond)                                                                  \
-	do {                                                                                       \
-		if (!KTAP_EXPECT_TRUE(t, cond))                                                    \
-			return;                                                                    \
+#define KTAP_ASSERT_TRUE(t, cond)               \
+	do {                                    \
+		if (!KTAP_EXPECT_TRUE(t, cond)) \
+			return;                 \
 	} while (0)
-#define KTAP_ASSERT_EQ(t, a, b)                                                                    \
-	do {                                                                                       \
-		if (!KTAP_EXPECT_EQ(t, a, b))                                                      \
-			return;                                                                    \
+#define KTAP_ASSERT_EQ(t, a, b)               \
+	do {                                  \
+		if (!KTAP_EXPECT_EQ(t, a, b)) \
+			return;               \
 	} while (0)
-#define KTAP_ASSERT_NE(t, a, b)                                                                    \
-	do {                                                                                       \
-		if (!KTAP_EXPECT_NE(t, a, b))                                                      \
-			return;                                                                    \
+#define KTAP_ASSERT_NE(t, a, b)               \
+	do {                                  \
+		if (!KTAP_EXPECT_NE(t, a, b)) \
+			return;               \
 	} while (0)
 
 /**

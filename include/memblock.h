@@ -14,8 +14,8 @@
 #include "compiler.h"
 
 /* Sizes of the static region arrays; each doubles itself from memblock when full. */
-#define INIT_MEMBLOCK_REGIONS		128
-#define INIT_MEMBLOCK_RESERVED_REGIONS	INIT_MEMBLOCK_REGIONS
+#define INIT_MEMBLOCK_REGIONS	       128
+#define INIT_MEMBLOCK_RESERVED_REGIONS INIT_MEMBLOCK_REGIONS
 
 /* The lowest address the allocator hands out (Linux: never page 0). */
 #define MEMBLOCK_LOW_LIMIT 0
@@ -142,18 +142,18 @@ void __next_mem_pfn_range(int *idx, unsigned long *out_start_pfn, unsigned long 
 /**
  * for_each_mem_range - every memory range, NOMAP ones excluded
  */
-#define for_each_mem_range(i, p_start, p_end)                                                      \
-	for (i = 0, __next_mem_range(&i, MEMBLOCK_NONE, &memblock.memory, NULL, p_start, p_end);   \
-	     i != (u64)ULLONG_MAX;                                                                 \
+#define for_each_mem_range(i, p_start, p_end)                                                    \
+	for (i = 0, __next_mem_range(&i, MEMBLOCK_NONE, &memblock.memory, NULL, p_start, p_end); \
+	     i != (u64)ULLONG_MAX;                                                               \
 	     __next_mem_range(&i, MEMBLOCK_NONE, &memblock.memory, NULL, p_start, p_end))
 
 /**
  * for_each_free_mem_range - every range of memory that is not reserved (and not NOMAP)
  */
-#define for_each_free_mem_range(i, p_start, p_end)                                                 \
-	for (i = 0, __next_mem_range(&i, MEMBLOCK_NONE, &memblock.memory, &memblock.reserved,      \
-				     p_start, p_end);                                              \
-	     i != (u64)ULLONG_MAX; __next_mem_range(&i, MEMBLOCK_NONE, &memblock.memory,           \
+#define for_each_free_mem_range(i, p_start, p_end)                                            \
+	for (i = 0, __next_mem_range(&i, MEMBLOCK_NONE, &memblock.memory, &memblock.reserved, \
+				     p_start, p_end);                                         \
+	     i != (u64)ULLONG_MAX; __next_mem_range(&i, MEMBLOCK_NONE, &memblock.memory,      \
 						    &memblock.reserved, p_start, p_end))
 
 /**
@@ -169,13 +169,13 @@ void __next_mem_pfn_range(int *idx, unsigned long *out_start_pfn, unsigned long 
  * (the page structures must cover NOMAP memory: Linux marks those pages
  * reserved rather than leaving holes in mem_map)
  */
-#define for_each_mem_pfn_range(i, p_start, p_end)                                                  \
-	for (i = -1, __next_mem_pfn_range(&i, p_start, p_end); i >= 0;                            \
+#define for_each_mem_pfn_range(i, p_start, p_end)                      \
+	for (i = -1, __next_mem_pfn_range(&i, p_start, p_end); i >= 0; \
 	     __next_mem_pfn_range(&i, p_start, p_end))
 
 /* Each region of a type: for_each_memblock(memory, region) */
-#define for_each_memblock(memblock_type, region)                                                   \
-	for (region = memblock.memblock_type.regions;                                              \
+#define for_each_memblock(memblock_type, region)      \
+	for (region = memblock.memblock_type.regions; \
 	     region < (memblock.memblock_type.regions + memblock.memblock_type.cnt); region++)
 
 #ifndef ULLONG_MAX

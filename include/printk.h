@@ -10,17 +10,17 @@
 #include "compiler.h"
 #include "types.h"
 
-#define KERN_SOH     "\001"
-#define KERN_EMERG   KERN_SOH "0"
-#define KERN_ALERT   KERN_SOH "1"
-#define KERN_CRIT    KERN_SOH "2"
-#define KERN_ERR     KERN_SOH "3"
-#define KERN_WARNING KERN_SOH "4"
-#define KERN_NOTICE  KERN_SOH "5"
-#define KERN_INFO    KERN_SOH "6"
-#define KERN_DEBUG   KERN_SOH "7"
-#define KERN_DEFAULT ""
-#define KERN_CONT    KERN_SOH "c"
+#define KERN_SOH	 "\001"
+#define KERN_EMERG	 KERN_SOH "0"
+#define KERN_ALERT	 KERN_SOH "1"
+#define KERN_CRIT	 KERN_SOH "2"
+#define KERN_ERR	 KERN_SOH "3"
+#define KERN_WARNING	 KERN_SOH "4"
+#define KERN_NOTICE	 KERN_SOH "5"
+#define KERN_INFO	 KERN_SOH "6"
+#define KERN_DEBUG	 KERN_SOH "7"
+#define KERN_DEFAULT	 ""
+#define KERN_CONT	 KERN_SOH "c"
 
 #define LOGLEVEL_ERR	 3
 #define LOGLEVEL_WARNING 4
@@ -61,22 +61,22 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 /** scnprintf - vscnprintf() with variable arguments */
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
-#define pr_emerg(fmt, ...) printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_crit(fmt, ...)  printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_err(fmt, ...)   printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_warn(fmt, ...)  printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_emerg(fmt, ...)  printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit(fmt, ...)   printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...)    printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...)   printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_notice(fmt, ...) printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_info(fmt, ...)  printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
-#define pr_cont(fmt, ...)  printk(KERN_CONT fmt, ##__VA_ARGS__)
+#define pr_info(fmt, ...)   printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...)  printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_cont(fmt, ...)   printk(KERN_CONT fmt, ##__VA_ARGS__)
 
-#define pr_warn_once(fmt, ...)                                                                     \
-	({                                                                                         \
-		static bool _printed;                                                              \
-		if (!_printed) {                                                                   \
-			_printed = true;                                                           \
-			pr_warn(fmt, ##__VA_ARGS__);                                               \
-		}                                                                                  \
+#define pr_warn_once(fmt, ...)                       \
+	({                                           \
+		static bool _printed;                \
+		if (!_printed) {                     \
+			_printed = true;             \
+			pr_warn(fmt, ##__VA_ARGS__); \
+		}                                    \
 	})
 
 /**

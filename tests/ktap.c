@@ -163,12 +163,12 @@ int ktap_run_all(const char *filter)
 	int totals[3] = {0, 0, 0};
 	int nr_suites = 0, nr = 0, failed = 0;
 
-	ktap_for_each_suite(p)
+	ktap_for_each_suite (p)
 		nr_suites += count_cases(*p, filter) > 0;
 
 	printk(KERN_INFO "KTAP version 1\n");
 	printk(KERN_INFO "1..%d\n", nr_suites);
-	ktap_for_each_suite(p)
+	ktap_for_each_suite (p)
 		if (count_cases(*p, filter) > 0)
 			failed += run_suite(*p, filter, ++nr, totals);
 	printk(KERN_INFO "# Totals: pass:%d fail:%d skip:%d total:%d\n", totals[0], totals[1],

@@ -18,8 +18,8 @@ void host_ram_setup(phys_addr_t base, phys_addr_t size)
 	host_ram_size = size;
 	if (!size)
 		return;
-	host_ram = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-			-1, 0);
+	host_ram = mmap(NULL, size, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (host_ram == MAP_FAILED) {
 		perror("host_ram_setup: mmap");
 		exit(2);

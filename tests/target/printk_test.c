@@ -8,11 +8,11 @@
 #include "kernel.h"
 #include <string.h>
 
-#define EXPECT_FORMAT(t, expected, fmt, ...)                                                       \
-	do {                                                                                       \
-		char _buf[128];                                                                    \
-		scnprintf(_buf, sizeof(_buf), fmt, ##__VA_ARGS__);                                 \
-		KTAP_EXPECT_STREQ(t, _buf, expected);                                              \
+#define EXPECT_FORMAT(t, expected, fmt, ...)                       \
+	do {                                                       \
+		char _buf[128];                                    \
+		scnprintf(_buf, sizeof(_buf), fmt, ##__VA_ARGS__); \
+		KTAP_EXPECT_STREQ(t, _buf, expected);              \
 	} while (0)
 
 static void printk_formats_integers(struct ktap_test *t)
@@ -113,14 +113,13 @@ static void printk_continues_lines_with_kern_cont(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "printk_test: abc\n"));
 }
 
-static struct ktap_case printk_cases[] = {
-	KTAP_CASE(printk_formats_integers),
-	KTAP_CASE(printk_formats_width_and_padding),
-	KTAP_CASE(printk_formats_strings_and_chars),
-	KTAP_CASE(printk_formats_pointers),
-	KTAP_CASE(printk_truncates_and_terminates),
-	KTAP_CASE(printk_log_keeps_what_was_printed),
-	KTAP_CASE(printk_hides_levels_above_console_loglevel),
-	KTAP_CASE(printk_continues_lines_with_kern_cont),
-	{}};
+static struct ktap_case printk_cases[] = {KTAP_CASE(printk_formats_integers),
+					  KTAP_CASE(printk_formats_width_and_padding),
+					  KTAP_CASE(printk_formats_strings_and_chars),
+					  KTAP_CASE(printk_formats_pointers),
+					  KTAP_CASE(printk_truncates_and_terminates),
+					  KTAP_CASE(printk_log_keeps_what_was_printed),
+					  KTAP_CASE(printk_hides_levels_above_console_loglevel),
+					  KTAP_CASE(printk_continues_lines_with_kern_cont),
+					  {}};
 KTAP_SUITE(printk, printk_cases);
