@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Temporary kernel mappings of pages that may be highmem (Linux's
+ * highmem.h).  Lowmem pages are always mapped, so for them these return the
+ * linear-map address; highmem pages get a pkmap slot (kmap, may be held
+ * long) or a per-CPU fixmap slot (kmap_atomic, short, nests as a stack).
+ * The target implementation is arch/arm/mm/highmem.c; the host's is
+ * tests/host/host_highmem.c.
+ */
+#ifndef _HIGHMEM_H
+#define _HIGHMEM_H
+
+#include "types.h"
+#include <string.h>
+
+struct page;
+
+/** kmap - map @page into the kernel's pkmap window; pair with kunmap() */
+void *kmap(struct page *page);
+/** kunmap - drop the mapping kmap() made */
+void kunmap(struct page *page);
+/** kmap_atomic - map @page in this CPU's fixmap stack; pair with kunmap_atomic() */
+void *kmap_atomic(struct page *page);
+/** kunmap_atomic - unmap the most recent kmap_atomic() of this CPU */
+void kunmap_atomic(void *addr);
+/**
+ * kmap_high_get_address - where @page is pkmap-mapped right now, or NULL
+ * Used by page_address() for highmem pages, as Linux's page_address_htable.
+ */
+void *kmap_high_get_address(const struct page *page);
+
+static inline void clear_highpage(struct page *page)
+{
+	void *addr = kmap_atomic(page);
+
+	memset(addr, 0, 1UL << 12);
+	kunmap_atomic(addr);
+}
+
+static inline void copy_highpage(struct page *to, struct page *from)
+{
+	void *src = kmap_atomic(from);
+	void *dst = kmap_atomic(to);
+
+	memcpy(dst, src, 1UL << 12);
+	kunmap_atomic(dst);
+	kunmap_atomic(src);
+}
+
+#endif /* _HIGHMEM_H */
