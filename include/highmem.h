@@ -11,6 +11,7 @@
 #define _HIGHMEM_H
 
 #include "types.h"
+#include <asm/memory.h>
 #include <string.h>
 
 struct page;
@@ -33,7 +34,7 @@ static inline void clear_highpage(struct page *page)
 {
 	void *addr = kmap_atomic(page);
 
-	memset(addr, 0, 1UL << 12);
+	memset(addr, 0, PAGE_SIZE);
 	kunmap_atomic(addr);
 }
 
@@ -42,7 +43,7 @@ static inline void copy_highpage(struct page *to, struct page *from)
 	void *src = kmap_atomic(from);
 	void *dst = kmap_atomic(to);
 
-	memcpy(dst, src, 1UL << 12);
+	memcpy(dst, src, PAGE_SIZE);
 	kunmap_atomic(dst);
 	kunmap_atomic(src);
 }
