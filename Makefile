@@ -13,6 +13,32 @@ else
 Q := @
 endif
 
+# make run: the board QEMU boots, and how
+MEM ?= 256M
+SMP ?= 1
+MACHINE ?= vexpress-a9
+DTB ?= $(BUILD)/dts/vexpress-a9.dtb
+APPEND ?=
+RUN_TIMEOUT ?= 300
+
+# The public targets first make sure the tools are installed, then build
+# with a fresh make (so the toolchain queries below see the tools).
+.PHONY: all run test bench deps
+all: deps
+	$(Q)$(MAKE) --no-print-directory build-all
+run: deps
+	$(Q)$(MAKE) --no-print-directory build-all
+	$(Q)QEMU_AUDIO_DRV=none timeout --foreground $(RUN_TIMEOUT) qemu-system-arm -M $(MACHINE) \
+		-m $(MEM) -smp $(SMP) -nographic -no-reboot -semihosting-config enable=on,target=native \
+		-kernel $(BUILD)/kernel.bin -dtb $(DTB) $(if $(APPEND),-append "$(APPEND)") \
+		|| { rc=$$?; [ $$rc -eq 124 ] && echo "make run: QEMU timed out after $(RUN_TIMEOUT)s"; exit $$rc; }
+test: deps
+	$(Q)$(MAKE) --no-print-directory build-all
+	$(Q)python3 scripts/run-tests.py
+deps:
+	$(Q)./scripts/install-deps.sh
+
+
 # ---------------------------------------------------------------- host side
 HOSTCC ?= gcc
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fno-omit-frame-pointer \
@@ -41,3 +67,103 @@ host-test: $(HOST_UNIT)
 .PHONY: clean
 clean:
 	rm -rf $(BUILD)/host $(BUILD)/kernel* $(BUILD)/obj $(BUILD)/dts $(BUILD)/test
+
+# ---------------------------------------------------------------- the kernel
+CROSS_COMPILE ?= arm-none-eabi-
+CC := $(CROSS_COMPILE)gcc
+OBJCOPY := $(CROSS_COMPILE)objcopy
+DEPS := $(BUILD)/deps
+LIBFDT_A := $(DEPS)/usr/lib/arm-linux-gnueabihf/libfdt.a
+
+# The board's debug UART (DEBUG_LL in Linux): the early console before the DT is read.
+DEBUG_UART_PHYS ?= 0x10009000
+A9MM_VERSION := 0.1.0-$(shell git describe --always --dirty 2>/dev/null || echo unknown)
+
+ARCH_FLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=hard -mfpu=vfpv3-d16 -fno-short-enums
+# -mgeneral-regs-only: our C never touches VFP registers, so exception entry
+# need not save them (only libfdt and the string routines use VFP).
+TARGET_CFLAGS := -std=gnu11 -O2 -g $(ARCH_FLAGS) -mgeneral-regs-only -ffreestanding -fno-common \
+	-fstack-protector-strong -Wall -Wextra -Werror \
+	-Iinclude -Iarch/arm/include -I$(DEPS)/usr/include \
+	-DDEBUG_UART_PHYS=$(DEBUG_UART_PHYS) -DA9MM_VERSION='"$(A9MM_VERSION)"'
+TARGET_ASFLAGS := $(ARCH_FLAGS) -D__ASSEMBLY__ -Iinclude -Iarch/arm/include -DDEBUG_UART_PHYS=$(DEBUG_UART_PHYS)
+LIBC_A := $(shell $(CC) $(ARCH_FLAGS) -print-file-name=libc.a 2>/dev/null)
+LIBGCC_A := $(shell $(CC) $(ARCH_FLAGS) -print-libgcc-file-name 2>/dev/null)
+
+MM_SRCS ?= $(wildcard mm/*.c)
+ARCH_SRCS ?= $(wildcard arch/arm/kernel/*.S arch/arm/kernel/*.c arch/arm/mm/*.c arch/arm/mm/*.S)
+BOOT_SRCS ?= $(wildcard boot/*.c boot/serial/*.c)
+TARGET_SUITES ?= $(wildcard tests/target/*.c)
+KERNEL_SRCS := $(ARCH_SRCS) $(BOOT_SRCS) $(MM_SRCS) tests/ktap.c $(TARGET_SUITES)
+KERNEL_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KERNEL_SRCS))
+
+$(BUILD)/obj/%.c.o: %.c $(DEPS)/.stamp
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/%.S.o: %.S
+	@mkdir -p $(@D)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(TARGET_ASFLAGS) -MMD -MP -c $< -o $@
+
+-include $(KERNEL_OBJS:.o=.d)
+
+$(DEPS)/.stamp: scripts/install-deps.sh
+	$(Q)./scripts/install-deps.sh
+	@echo "  DEPS    target libfdt: $$(cat $(DEPS)/libfdt-version)"
+	@touch $@
+
+.PHONY: build-all
+build-all: $(BUILD)/kernel.bin $(HOST_UNIT) $(BUILD)/bootshim.bin dtbs
+
+# newlib's string routines are built with short enums; they pass none across calls.
+LINK_KERNEL = $(CC) $(ARCH_FLAGS) -nostdlib -static -T linker.ld -Wl,--no-undefined \
+	-Wl,--no-enum-size-warning -Wl,-z,noexecstack -Wl,-Map,$(basename $@).map \
+	-o $@ $(KERNEL_OBJS) $(1) $(LIBFDT_A) $(LIBC_A) $(LIBGCC_A)
+
+# Two links: the second carries the symbol table made from the first.  The
+# table sits after all text, so no function moves between them (checked).
+$(BUILD)/kernel.pass1.elf: $(KERNEL_OBJS) linker.ld $(DEPS)/.stamp
+	@echo "  LD      $@"
+	$(Q)$(call LINK_KERNEL,)
+
+$(BUILD)/kallsyms.S: $(BUILD)/kernel.pass1.elf scripts/kallsyms.sh
+	$(Q)scripts/kallsyms.sh $(CROSS_COMPILE)nm $< > $@
+
+$(BUILD)/kallsyms.o: $(BUILD)/kallsyms.S
+	$(Q)$(CC) $(TARGET_ASFLAGS) -c $< -o $@
+
+$(BUILD)/kernel.elf: $(BUILD)/kernel.pass1.elf $(BUILD)/kallsyms.o
+	@echo "  LD      $@"
+	$(Q)$(call LINK_KERNEL,$(BUILD)/kallsyms.o)
+	$(Q)scripts/kallsyms.sh $(CROSS_COMPILE)nm $@ | cmp -s - $(BUILD)/kallsyms.S || \
+		{ echo "kallsyms: symbol addresses moved between link passes" >&2; rm -f $@; exit 1; }
+
+$(BUILD)/kernel.bin: $(BUILD)/kernel.elf
+	@echo "  OBJCOPY $@"
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+.PHONY: kernel
+kernel: $(BUILD)/kernel.bin
+
+$(BUILD)/bootshim.bin: tests/boot/bootshim.S
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(TARGET_ASFLAGS) -nostdlib -Wl,-Ttext=0 -o $(BUILD)/bootshim.elf $<
+	$(Q)$(OBJCOPY) -O binary $(BUILD)/bootshim.elf $@
+
+# ---------------------------------------------------------------- device trees
+DTS_BOARDS := $(filter-out %.dtsi,$(wildcard dts/*.dts))
+# truncated.dtb: a DTB cut short, for the boot test that checks the kernel rejects it.
+DTBS := $(patsubst dts/%.dts,$(BUILD)/dts/%.dtb,$(DTS_BOARDS)) $(BUILD)/dts/truncated.dtb
+
+$(BUILD)/dts/%.dtb: dts/%.dts $(wildcard dts/*.dtsi)
+	@mkdir -p $(@D)
+	@echo "  DTC     $@"
+	$(Q)dtc -q -i dts -I dts -O dtb -o $@ $<
+
+.PHONY: dtbs
+dtbs: $(DTBS)
+
+$(BUILD)/dts/truncated.dtb: $(BUILD)/dts/vexpress-a9.dtb
+	$(Q)head -c 1000 $< > $@

@@ -11,14 +11,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
-typedef int8_t s8;
-typedef int16_t s16;
-typedef int32_t s32;
-typedef int64_t s64;
+/*
+ * Spelled out rather than taken from <stdint.h>: newlib's uint32_t is
+ * "unsigned long" and glibc's uint64_t is "unsigned long", so with these
+ * the same printk formats (%x for u32, %llx for u64) are right on the ARM
+ * target and on the x86-64 host.
+ */
+typedef unsigned char u8;
+typedef unsigned short u16;
+typedef unsigned int u32;
+typedef unsigned long long u64;
+typedef signed char s8;
+typedef short s16;
+typedef int s32;
+typedef long long s64;
 
 typedef u32 __be32;
 typedef u64 __be64;

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * MMIO accessors.  As Linux's readl/writel: a write is ordered after earlier
+ * writes to normal memory (DSB ST first, so a device sees a buffer the CPU
+ * filled), and a read is ordered before later normal-memory reads (DMB).
+ * The _relaxed forms order only against other device accesses.
+ */
+#ifndef _ASM_IO_H
+#define _ASM_IO_H
+
+#include "types.h"
+
+#define __iomem
+
+static inline u32 readl_relaxed(const volatile void __iomem *addr)
+{
+	u32 v;
+
+	__asm__ __volatile__("ldr %0, %1" : "=r"(v) : "Qo"(*(const volatile u32 *)addr));
+	return v;
+}
+
+static inline void writel_relaxed(u32 v, volatile void __iomem *addr)
+{
+	__asm__ __volatile__("str %1, %0" : "+Qo"(*(volatile u32 *)addr) : "r"(v));
+}
+
+static inline u32 readl(const volatile void __iomem *addr)
+{
+	u32 v = readl_relaxed(addr);
+
+	__asm__ __volatile__("dmb" : : : "memory");
+	return v;
+}
+
+static inline void writel(u32 v, volatile void __iomem *addr)
+{
+	__asm__ __volatile__("dsb st" : : : "memory");
+	writel_relaxed(v, addr);
+}
+
+/**
+ * early_ioremap - map device registers before paging_init, in 1 MiB sections
+ * @phys: physical address of the registers
+ * @size: bytes needed
+ *
+ * Maps into the early I/O window of the boot page table; paging_init keeps
+ * these mappings at the same addresses.  Returns NULL when the window is full.
+ */
+void __iomem *early_ioremap(phys_addr_t phys, size_t size);
+
+#endif /* _ASM_IO_H */

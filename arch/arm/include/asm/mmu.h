@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The kernel's translation tables and the early I/O bookkeeping. */
+#ifndef _ASM_MMU_H
+#define _ASM_MMU_H
+
+#include "types.h"
+
+/* The boot table head.S built (linker.ld places it after BSS). */
+extern u32 boot_pgd[4096];
+/* The first-level table in use: boot_pgd until paging_init switches. */
+extern u32 *kernel_pgd;
+
+/** early_io_record - note that early I/O slot @slot maps physical @section */
+void early_io_record(unsigned int slot, phys_addr_t section);
+/** early_io_slot_phys - the section slot @slot maps, or PHYS_ADDR_MAX if none */
+phys_addr_t early_io_slot_phys(unsigned int slot);
+
+#endif /* _ASM_MMU_H */

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* What the ARM setup code tells the rest of the kernel. */
+#ifndef _ASM_SETUP_H
+#define _ASM_SETUP_H
+
+#include "types.h"
+
+/* The machine type the loader passed in r1 (head.S). */
+extern u32 __machine_arch_type;
+/* The DTB: physical address from r2, and where head.S mapped it (NULL if unusable). */
+extern phys_addr_t dtb_phys;
+extern void *initial_boot_params;
+
+/**
+ * setup_arch - the ARM half of boot: CPU, DT, memory layout, page tables
+ * @dtb: physical address of the DTB, as the loader passed it in r2
+ *
+ * Halts with a message naming the problem if the DTB is unusable.
+ */
+void setup_arch(phys_addr_t dtb);
+
+#endif /* _ASM_SETUP_H */

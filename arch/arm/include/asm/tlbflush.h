@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Making page-table writes visible to the table walker, and TLB
+ * maintenance, by the ARMv7 rules (ARM ARM B3.10):
+ *  - after writing a descriptor: if the walker is not coherent with the
+ *    data cache (ID_MMFR3.CohWalk == 0), clean the line to the point of
+ *    unification; then DSB so the walker can see it;
+ *  - after changing a valid entry: TLB invalidate by MVA (inner-shareable
+ *    on an SMP core, so the other cores drop it too), DSB, ISB; also
+ *    BPIALL, since the branch predictor may hold the old mapping.
+ * Entries that were invalid need no TLB maintenance: ARMv7 never caches a
+ * translation that faults.
+ */
+#ifndef _ASM_TLBFLUSH_H
+#define _ASM_TLBFLUSH_H
+
+#include "types.h"
+#include <asm/cp15.h>
+
+/* True once boot code found the walker coherent with L1 (set in setup.c). */
+extern bool cpu_walk_coherent;
+/* True on an SMP-capable core: use the inner-shareable broadcast forms. */
+extern bool cpu_smp;
+
+static inline void clean_dcache_line_pou(const void *addr)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c11, 1" : : "r"(addr) : "memory"); /* DCCMVAU */
+}
+
+/** flush_pmd_entry - publish a written descriptor at @entry to the walker */
+static inline void flush_pmd_entry(const void *entry)
+{
+	if (!cpu_walk_coherent)
+		clean_dcache_line_pou(entry);
+	dsb();
+}
+
+/** local_flush_tlb_kernel_page - drop any TLB entry for @va on this CPU (and others if SMP) */
+static inline void flush_tlb_kernel_page(unsigned long va)
+{
+	va &= ~0xfffUL;
+	dsb();
+	if (cpu_smp)
+		__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 1"
+				     :
+				     : "r"(va)
+				     : "memory"); /* TLBIMVAIS */
+	else
+		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1"
+				     :
+				     : "r"(va)
+				     : "memory");				 /* TLBIMVA */
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 6" : : "r"(0) : "memory"); /* BPIALL */
+	dsb();
+	isb();
+}
+
+/** flush_tlb_all - drop every TLB entry (after switching tables) */
+static inline void flush_tlb_all(void)
+{
+	dsb();
+	if (cpu_smp)
+		__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 0"
+				     :
+				     : "r"(0)
+				     : "memory"); /* TLBIALLIS */
+	else
+		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 0"
+				     :
+				     : "r"(0)
+				     : "memory");				 /* TLBIALL */
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 6" : : "r"(0) : "memory"); /* BPIALL */
+	dsb();
+	isb();
+}
+
+#endif /* _ASM_TLBFLUSH_H */

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Expected faults: a test (or a careful probe) announces the exception it
+ * is about to cause; the exception handler then records it and resumes
+ * instead of dying.  This is how the self-tests prove that a write to
+ * kernel text or an instruction fetch from data really faults.
+ */
+#ifndef _ASM_TRAPS_H
+#define _ASM_TRAPS_H
+
+#include "types.h"
+#include <asm/ptrace.h>
+
+enum fault_resume {
+	RESUME_NEXT_INSN, /* skip the faulting instruction */
+	RESUME_AT_LR,	  /* return to regs->lr: the fault was in a call we made */
+};
+
+/**
+ * struct expected_fault - one announced exception and what happened
+ * @kind: EXC_UNDEF, EXC_PABT or EXC_DABT
+ * @resume: how to continue after it
+ * @taken: set by the handler when the exception arrived
+ * @pc: address of the faulting instruction
+ * @far: DFAR or IFAR (0 for an undefined instruction)
+ * @fsr: DFSR or IFSR (0 for an undefined instruction)
+ */
+struct expected_fault {
+	int kind;
+	enum fault_resume resume;
+	bool taken;
+	u32 pc;
+	u32 far;
+	u32 fsr;
+};
+
+/**
+ * expect_fault - arm @f: the next exception of kind @f->kind is expected
+ *
+ * Only one can be armed; it disarms itself when taken.  Call
+ * expect_fault_end() afterwards in any case.
+ */
+void expect_fault(struct expected_fault *f);
+
+/** expect_fault_end - disarm; returns whether the fault was taken */
+bool expect_fault_end(struct expected_fault *f);
+
+/**
+ * arm_exception - the C half of every exception (called from entry.S)
+ * @regs: the saved context; changes to it take effect on return
+ * @kind: EXC_* in vector order
+ */
+void arm_exception(struct pt_regs *regs, int kind);
+
+/** show_regs - print a register dump in Linux's format */
+void show_regs(const struct pt_regs *regs);
+
+#endif /* _ASM_TRAPS_H */

@@ -1,0 +1,391 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel's entry point: from the boot loader to C with the MMU on.
+ *
+ * Entered as Linux's Documentation/arm/booting.rst requires: MMU off,
+ * D-cache off (and clean), r0 = 0, r1 = machine type, r2 = physical address
+ * of the DTB.  We then:
+ *
+ *   1. get into SVC mode with IRQ/FIQ/aborts masked (leaving HYP if a
+ *      loader on a virtualisation-capable core entered us there);
+ *   2. give C code the VFP (libfdt is built for the hard-float ABI);
+ *   3. work out PHYS_OFFSET from where we are running: the image runs where
+ *      it was loaded, which must be PHYS_OFFSET + TEXT_OFFSET with
+ *      PHYS_OFFSET 1 MiB aligned, so that 1 MiB sections can map it;
+ *   4. build the boot page table with 1 MiB sections: an identity map of
+ *      the few instructions that switch the MMU on, the image (plus a window
+ *      for early allocations) at PAGE_OFFSET, the DTB at FDT_FIXED_BASE and
+ *      the debug UART in the early I/O window;
+ *   5. invalidate the caches, TLB and branch predictor, turn the MMU and
+ *      caches on, and jump to the virtual address;
+ *   6. clear BSS, set the stacks and the vector base, call start_kernel().
+ *
+ * An error before the MMU is on is printed straight to the debug UART's
+ * physical address (as Linux's DEBUG_LL does), then the CPU halts.
+ */
+#include <asm/memory.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/ptrace.h>
+
+#ifndef DEBUG_UART_PHYS
+#define DEBUG_UART_PHYS 0x10009000 /* vexpress legacy map: UART0 (PL011) */
+#endif
+
+/* Boot mappings: kernel memory is normal WBWA, shareable (coherent if SMP). */
+#define BOOT_MEM_FLAGS (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA | PMD_SECT_S)
+#define BOOT_FDT_FLAGS (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_APX | PMD_SECT_WBWA | PMD_SECT_S | PMD_SECT_XN)
+#define BOOT_IO_FLAGS  (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_DEVICE | PMD_SECT_XN)
+
+	.arch	armv7-a
+	.arch_extension sec
+	.arch_extension virt
+	.fpu	vfpv3-d16
+	.arm
+
+	.section ".head.text", "ax"
+	.globl	stext
+stext:
+	/*
+	 * The zImage header: boot loaders (U-Boot's bootz) check the magic at
+	 * 0x24 and read the start/end words.  Start 0 says "run where loaded";
+	 * end covers BSS and the boot page table so loaders keep the DTB and
+	 * initrd clear of them.
+	 */
+	.rept	8
+	mov	r0, r0
+	.endr
+	b	1f
+	.word	0x016f2818		@ zImage magic
+	.word	0			@ absolute load address: none, run in place
+	.word	__image_size		@ end of the image, BSS included
+	.word	0x04030201		@ endianness: little
+1:
+	mov	r10, r1			@ r10 = machine type
+	mov	r11, r2			@ r11 = DTB physical address
+
+	/* 1. SVC mode, everything masked. */
+	mrs	r0, cpsr
+	and	r1, r0, #MODE_MASK
+	teq	r1, #HYP_MODE
+	bne	2f
+	bic	r0, r0, #MODE_MASK
+	orr	r0, r0, #(SVC_MODE | PSR_I_BIT | PSR_F_BIT)
+	orr	r0, r0, #PSR_A_BIT
+	msr	spsr_hyp, r0
+	adr	r1, 3f
+	msr	elr_hyp, r1
+	eret
+2:	cpsid	aif, #SVC_MODE
+3:
+	adr	r0, early_vectors	@ until the MMU is on (see below)
+	mcr	p15, 0, r0, c12, c0, 0	@ VBAR
+	isb
+
+	/* Only an ARMv7 (CPUID-scheme) core can run the rest. */
+	mrc	p15, 0, r0, c0, c0, 0	@ MIDR
+	ubfx	r1, r0, #16, #4
+	teq	r1, #0xf
+	adrl	r2, err_cpu
+	mov	r3, r0
+	bne	error_p
+
+	/* 2. VFP: cp10/cp11 full access, then FPEXC.EN. */
+	mrc	p15, 0, r0, c1, c0, 2	@ CPACR
+	orr	r0, r0, #(0xf << 20)
+	mcr	p15, 0, r0, c1, c0, 2
+	isb
+	mrc	p15, 0, r0, c1, c0, 2
+	and	r0, r0, #(0xf << 20)
+	teq	r0, #(0xf << 20)	@ secure firmware may forbid it (NSACR)
+	adrl	r2, err_vfp
+	mov	r3, r0
+	bne	error_p
+	mov	r0, #0x40000000		@ FPEXC.EN
+	vmsr	fpexc, r0
+
+	/* 3. PHYS_OFFSET = load address - TEXT_OFFSET, 1 MiB aligned. */
+	adr	r4, stext		@ where we run (MMU off: physical)
+	sub	r8, r4, #TEXT_OFFSET	@ r8 = PHYS_OFFSET
+	ldr	r0, =0x000fffff
+	tst	r8, r0
+	adrl	r2, err_load
+	mov	r3, r4
+	bne	error_p
+	ldr	r5, =stext
+	sub	r9, r4, r5		@ r9 = PA - VA, for the image's symbols
+
+	ldr	r0, =__pv_phys_offset	@ record PHYS_OFFSET (64-bit)
+	add	r0, r0, r9
+	mov	r1, #0			@ high word zero: we run below 4 GiB
+	str	r8, [r0]
+	str	r1, [r0, #4]
+
+	/* 4. The boot page table: clear it, then fill in the sections. */
+	ldr	r4, =boot_pgd
+	add	r4, r4, r9		@ r4 = physical address of the table
+	mov	r0, r4
+	add	r1, r4, #0x4000
+	mov	r2, #0
+	mov	r3, #0
+	mov	r5, #0
+	mov	r6, #0
+4:	stmia	r0!, {r2, r3, r5, r6}
+	cmp	r0, r1
+	blo	4b
+
+	/* Flags: shareable only when the core takes part in coherency (MP). */
+	ldr	r7, =BOOT_MEM_FLAGS
+	mrc	p15, 0, r0, c0, c0, 5	@ MPIDR
+	and	r0, r0, #0xc0000000
+	teq	r0, #0x80000000		@ MP extensions, not uniprocessor
+	bicne	r7, r7, #PMD_SECT_S
+
+	/* Identity map of __turn_mmu_on, which runs while the MMU switches. */
+	ldr	r0, =__idmap_text_start
+	add	r0, r0, r9
+	ldr	r1, =__idmap_text_end
+	add	r1, r1, r9
+	bl	map_identity
+
+	/* The image and the early window, from PHYS_OFFSET up, at PAGE_OFFSET. */
+	ldr	r0, =__early_map_end	@ virtual end, section aligned (linker.ld)
+	mov	r1, #PAGE_OFFSET
+	mov	r2, r8			@ physical start
+5:	orr	r3, r2, r7
+	str	r3, [r4, r1, lsr #(SECTION_SHIFT - 2)]
+	add	r1, r1, #SECTION_SIZE
+	add	r2, r2, #SECTION_SIZE
+	cmp	r1, r0
+	blo	5b
+
+	/* The DTB: two sections at FDT_FIXED_BASE, if r2 looked like a pointer. */
+	cmp	r11, #0
+	beq	6f
+	tst	r11, #7			@ an FDT is 8-byte aligned
+	bne	6f
+	ldr	r0, =BOOT_FDT_FLAGS
+	tst	r7, #PMD_SECT_S
+	biceq	r0, r0, #PMD_SECT_S
+	mov	r1, r11, lsr #SECTION_SHIFT
+	orr	r2, r0, r1, lsl #SECTION_SHIFT
+	ldr	r1, =FDT_FIXED_BASE
+	str	r2, [r4, r1, lsr #(SECTION_SHIFT - 2)]
+	add	r1, r1, #SECTION_SIZE
+	add	r2, r2, #SECTION_SIZE
+	str	r2, [r4, r1, lsr #(SECTION_SHIFT - 2)]
+6:
+	/* The debug UART, first section of the early I/O window. */
+	ldr	r2, =(DEBUG_UART_PHYS & SECTION_MASK) | BOOT_IO_FLAGS
+	ldr	r1, =EARLY_IO_BASE
+	str	r2, [r4, r1, lsr #(SECTION_SHIFT - 2)]
+
+	/* 5. Caches, TLB, MMU. */
+	bl	v7_invalidate_l1
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
+	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
+	mcr	p15, 0, r0, c8, c7, 0	@ TLBIALL
+	dsb
+	isb
+
+	mcr	p15, 0, r0, c2, c0, 2	@ TTBCR: TTBR0 only, short descriptors
+	ldr	r0, =TTB_FLAGS_SMP
+	tst	r7, #PMD_SECT_S
+	ldreq	r0, =TTB_FLAGS_UP
+	orr	r0, r0, r4
+	mcr	p15, 0, r0, c2, c0, 0	@ TTBR0
+	mov	r0, #1			@ domain 0: client (permissions checked)
+	mcr	p15, 0, r0, c3, c0, 0	@ DACR
+
+	tst	r7, #PMD_SECT_S		@ SMP: join coherency (ACTLR.SMP), as
+	mrcne	p15, 0, r0, c1, c0, 1	@ Linux's __v7_ca9mp_setup does; the
+	orrne	r0, r0, #(1 << 6)	@ write is ignored in non-secure state
+	mcrne	p15, 0, r0, c1, c0, 1	@ unless NSACR allows it
+
+	mrc	p15, 0, r0, c1, c0, 0	@ SCTLR
+	ldr	r1, =(CR_A | CR_V | CR_TRE | CR_AFE | CR_TE)
+	bic	r0, r0, r1
+	ldr	r1, =(CR_M | CR_C | CR_Z | CR_I)
+	orr	r0, r0, r1
+	ldr	lr, =mmap_switched	@ virtual address to continue at
+	b	__turn_mmu_on
+
+/*
+ * Map [r0, r1) one-to-one with r7's flags, in the table at r4.
+ * Clobbers r0, r2, r3.
+ */
+map_identity:
+	mov	r0, r0, lsr #SECTION_SHIFT
+1:	orr	r3, r7, r0, lsl #SECTION_SHIFT
+	str	r3, [r4, r0, lsl #2]
+	add	r0, r0, #1
+	cmp	r1, r0, lsl #SECTION_SHIFT
+	bhi	1b
+	bx	lr
+
+/*
+ * Invalidate (without cleaning) the L1 data cache by set/way.  The loader
+ * left the D-cache off and clean, so nothing dirty is lost; but lines from
+ * before it was switched off may still be valid and would be hit, stale,
+ * once we turn it on.  Clobbers r0-r3, r5, r6, r12 (r4 holds the table).
+ */
+v7_invalidate_l1:
+	mov	r0, #0
+	mcr	p15, 2, r0, c0, c0, 0	@ CSSELR: L1 data
+	isb
+	mrc	p15, 1, r0, c0, c0, 0	@ CCSIDR
+	ubfx	r1, r0, #3, #10		@ ways - 1
+	ubfx	r2, r0, #13, #15	@ sets - 1
+	and	r3, r0, #7
+	add	r3, r3, #4		@ log2(line size in bytes)
+	clz	r12, r1			@ way field starts at bit 32 - log2(ways)
+	mov	r5, r1
+1:	mov	r6, r2
+2:	lsl	r0, r5, r12
+	orr	r0, r0, r6, lsl r3
+	mcr	p15, 0, r0, c7, c6, 2	@ DCISW
+	subs	r6, r6, #1
+	bge	2b
+	subs	r5, r5, #1
+	bge	1b
+	dsb
+	isb
+	bx	lr
+
+/*
+ * error_p: print "a9mm: <message r2> 0x<r3>" on the debug UART's physical
+ * address (the MMU is off) and halt.  Used only before the MMU is on.
+ */
+error_p:
+	ldr	r4, =DEBUG_UART_PHYS
+	adrl	r5, err_prefix
+	bl	uart_puts_p
+	mov	r5, r2
+	bl	uart_puts_p
+	mov	r6, #8			@ eight hex digits of r3
+1:	mov	r0, r3, lsr #28
+	cmp	r0, #10
+	addlo	r0, r0, #'0'
+	addhs	r0, r0, #('a' - 10)
+	bl	uart_putc_p
+	mov	r3, r3, lsl #4
+	subs	r6, r6, #1
+	bne	1b
+	mov	r0, #'\r'
+	bl	uart_putc_p
+	mov	r0, #'\n'
+	bl	uart_putc_p
+	mov	r0, #0x18		@ semihosting SYS_EXIT, failure: an
+	ldr	r1, =0x20023		@ emulator exits, hardware ignores it
+	svc	0x123456
+2:	wfi
+	b	2b
+
+uart_puts_p:				@ r5: string; clobbers r0, r5, r12
+	mov	r12, lr
+1:	ldrb	r0, [r5], #1
+	teq	r0, #0
+	moveq	pc, r12
+	bl	uart_putc_p
+	b	1b
+
+uart_putc_p:				@ r0: character; PL011 at r4
+1:	ldr	r1, [r4, #0x18]		@ UARTFR
+	tst	r1, #(1 << 5)		@ TXFF: transmit FIFO full
+	bne	1b
+	str	r0, [r4]		@ UARTDR
+	bx	lr
+
+/*
+ * Vectors while the MMU is off.  An SVC returns at once: that is a
+ * semihosting call nobody intercepted.  Anything else is a bug in the
+ * code above, reported with the address it happened at.
+ */
+	.align	5
+early_vectors:
+	.rept	2
+	b	early_exception
+	.endr
+	movs	pc, lr
+	.rept	5
+	b	early_exception
+	.endr
+early_exception:
+	mov	r3, lr
+	adrl	r2, err_exception
+	b	error_p
+
+err_prefix:	.asciz	"a9mm: "
+err_exception:	.asciz	"exception before the MMU was on, lr = 0x"
+err_cpu:	.asciz	"not an ARMv7 CPU (CPUID scheme), MIDR = 0x"
+err_vfp:	.asciz	"VFP (cp10/cp11) access denied by the secure world, CPACR bits = 0x"
+err_load:	.asciz	"kernel loaded at a bad address: it must be a 1 MiB boundary + 0x10000 (TEXT_OFFSET), loaded at 0x"
+	.align	2
+	.ltorg
+
+/*
+ * The MMU switch.  This code is mapped both at its physical address (the
+ * identity map) and at its virtual one, so the fetch after the SCTLR write
+ * finds an instruction whichever way it is translated.
+ */
+	.section ".idmap.text", "ax"
+	.align	5
+__turn_mmu_on:
+	mcr	p15, 0, r0, c1, c0, 0	@ SCTLR: MMU and caches on
+	isb
+	bx	lr			@ lr holds the virtual continuation
+	.ltorg
+
+	.text
+mmap_switched:
+	ldr	r0, =__bss_start
+	ldr	r1, =__bss_stop
+	mov	r2, #0
+1:	cmp	r0, r1
+	strlo	r2, [r0], #4
+	blo	1b
+
+	/* Small stacks for the exception modes; entry.S moves to SVC at once. */
+	cps	#ABT_MODE
+	ldr	sp, =abt_stack_top
+	cps	#UND_MODE
+	ldr	sp, =abt_stack_top
+	cps	#IRQ_MODE
+	ldr	sp, =abt_stack_top
+	cps	#FIQ_MODE
+	ldr	sp, =abt_stack_top
+	cps	#SVC_MODE
+	ldr	sp, =init_stack_top
+
+	ldr	r0, =vectors
+	mcr	p15, 0, r0, c12, c0, 0	@ VBAR
+	isb
+
+	ldr	r0, =__machine_arch_type
+	str	r10, [r0]
+	mov	r0, r11			@ start_kernel(dtb_phys)
+	bl	start_kernel
+1:	wfi				@ start_kernel does not return
+	b	1b
+	.ltorg
+
+	.data
+	.align	3
+	.globl	__pv_phys_offset
+__pv_phys_offset:
+	.quad	0
+	.globl	__machine_arch_type
+__machine_arch_type:
+	.word	0
+
+	.bss
+	.align	3
+abt_stack:
+	.space	64
+abt_stack_top:
+	.align	3
+	.globl	init_stack
+init_stack:
+	.space	16384
+	.globl	init_stack_top
+init_stack_top:

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * early_ioremap: device registers before paging_init.  Linux maps these
+ * through fixmap pages; with only the boot table's 1 MiB sections at hand
+ * we map whole sections in the early I/O window, reusing a section when a
+ * second device sits in it (the vexpress UART and system registers share
+ * one).  paging_init carries every early mapping over to the final table
+ * at the same virtual address, so pointers taken here stay valid.
+ */
+#include "kernel.h"
+#include "printk.h"
+#include <asm/io.h>
+#include <asm/memory.h>
+#include <asm/mmu.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/tlbflush.h>
+
+#define EARLY_IO_SLOTS (EARLY_IO_SIZE / SECTION_SIZE)
+
+/* Physical section mapped by each slot, +1 so that 0 means free. */
+static phys_addr_t early_io_phys[EARLY_IO_SLOTS];
+
+void early_io_record(unsigned int slot, phys_addr_t section)
+{
+	early_io_phys[slot] = section + 1;
+}
+
+phys_addr_t early_io_slot_phys(unsigned int slot)
+{
+	return slot < EARLY_IO_SLOTS && early_io_phys[slot] ? early_io_phys[slot] - 1
+							    : PHYS_ADDR_MAX;
+}
+
+void __iomem *early_ioremap(phys_addr_t phys, size_t size)
+{
+	phys_addr_t section = phys & SECTION_MASK;
+	unsigned int slot;
+
+	if (!size || phys >= SZ_4G || phys + size > section + SECTION_SIZE) {
+		pr_err("early_ioremap: cannot map 0x%llx+0x%zx: above 4 GiB or across a section\n",
+		       (unsigned long long)phys, size);
+		return NULL;
+	}
+	for (slot = 0; slot < EARLY_IO_SLOTS; slot++) {
+		if (early_io_phys[slot] == section + 1)
+			goto found;
+		if (!early_io_phys[slot])
+			break;
+	}
+	if (slot == EARLY_IO_SLOTS) {
+		pr_err("early_ioremap: no room for 0x%llx: all %d early I/O sections used\n",
+		       (unsigned long long)phys, (int)EARLY_IO_SLOTS);
+		return NULL;
+	}
+	u32 *entry = &kernel_pgd[(EARLY_IO_BASE >> SECTION_SHIFT) + slot];
+
+	*entry = (u32)section | PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_DEVICE | PMD_SECT_XN;
+	flush_pmd_entry(entry); /* the entry was invalid: no TLB entry to drop */
+	early_io_record(slot, section);
+found:
+	return (void __iomem *)(EARLY_IO_BASE + slot * SECTION_SIZE + (u32)(phys - section));
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+/* panic(), BUG() and WARN() on the target, and the stack protector's hooks. */
+#include "kernel.h"
+#include "printk.h"
+#include <asm/reboot.h>
+
+void panic(const char *fmt, ...)
+{
+	char buf[256];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	pr_emerg("Kernel panic - not syncing: %s\n", buf);
+	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
+	machine_halt();
+}
+
+void __bug(const char *file, int line, const char *cond)
+{
+	pr_emerg("------------[ cut here ]------------\n");
+	pr_emerg("kernel BUG at %s:%d!\n", file, line);
+	panic("BUG: %s", cond);
+}
+
+void __warn(const char *file, int line, const char *cond)
+{
+	pr_warn("------------[ cut here ]------------\n");
+	pr_warn("WARNING: at %s:%d %s\n", file, line, cond);
+	pr_warn("---[ end trace ]---\n");
+}
+
+/*
+ * -fstack-protector-strong (ours and libfdt's) compares a canary against
+ * this.  There is no entropy this early on a bare board, so it is fixed: it
+ * still catches the overruns that matter here, bugs rather than attacks.
+ */
+unsigned long __stack_chk_guard = 0x5a3c96e1;
+
+void __noreturn __stack_chk_fail(void);
+void __stack_chk_fail(void)
+{
+	panic("stack-protector: Kernel stack is corrupted in: %pS", __builtin_return_address(0));
+}

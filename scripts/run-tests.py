@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Run every test: the host unit tests, the fuzzer, every QEMU boot.
+
+    scripts/run-tests.py [--jobs N] [--only GLOB] [--list]
+
+Each boot is one line of tests/boot/boots.conf.  A boot's KTAP cases count
+one each; the boot itself counts one more (it booted, finished its plan,
+exited as expected).  The last line is "N passed, N failed"; the exit
+status is non-zero on any failure.  Logs are kept in build/test/.
+"""
+import argparse
+import concurrent.futures
+import fnmatch
+import os
+import shlex
+import struct
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ktap  # noqa: E402
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.join(TOP, "build")
+LOGDIR = os.path.join(BUILD, "test")
+RAM_BASE = 0x60000000  # vexpress-a9
+
+DEFAULTS = {
+    "mem": "256M", "smp": "1", "dtb": "vexpress-a9.dtb", "append": "",
+    "loader": "qemu", "load": "0x60010000", "dtbaddr": "0x62000000",
+    "expect": "ktap", "timeout": "60", "machine": "vexpress-a9", "filter": "",
+    "icount": "",
+}
+
+
+def parse_boots(path):
+    """Each non-comment line: NAME key=value ... (values shell-quoted)."""
+    boots = []
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+            if not line:
+                continue
+            words = shlex.split(line)
+            boot = dict(DEFAULTS, name=words[0], patterns=[], absent=[])
+            for w in words[1:]:
+                key, _, value = w.partition("=")
+                if key == "pattern":
+                    boot["patterns"].append(value)
+                elif key == "absent":
+                    boot["absent"].append(value)
+                elif key in DEFAULTS or key == "r2":
+                    boot[key] = value
+                else:
+                    sys.exit("%s:%d: unknown key %r" % (path, n, key))
+            boots.append(boot)
+    return boots
+
+
+def qemu_command(boot, logname):
+    cmd = ["qemu-system-arm", "-M", boot["machine"], "-m", boot["mem"], "-smp", boot["smp"],
+           "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot",
+           "-semihosting-config", "enable=on,target=native"]
+    if boot["icount"]:
+        cmd += ["-icount", boot["icount"]]
+    dtb = os.path.join(BUILD, "dts", boot["dtb"])
+    kernel = os.path.join(BUILD, "kernel.bin")
+    append = boot["append"]
+    if boot["filter"]:
+        append = (append + " kunit.filter_glob=" + boot["filter"]).strip()
+    if boot["loader"] == "qemu":
+        cmd += ["-kernel", kernel]
+        if boot["dtb"] != "none":
+            cmd += ["-dtb", dtb]
+        if append:
+            cmd += ["-append", append]
+        return cmd
+    # The boot shim: load everything where the test says, pass r2 as it says.
+    load = int(boot["load"], 0)
+    dtbaddr = int(boot["dtbaddr"], 0)
+    r2 = int(boot.get("r2", boot["dtbaddr"]), 0)
+    with open(os.path.join(BUILD, "bootshim.bin"), "rb") as f:
+        shim = f.read()
+    shim_path = os.path.join(LOGDIR, logname + ".shim")
+    with open(shim_path, "wb") as f:
+        f.write(shim + struct.pack("<III", 0x8e0, r2, load))
+    cmd += ["-device", "loader,file=%s,addr=0x%x" % (shim_path, RAM_BASE),
+            "-device", "loader,file=%s,addr=0x%x" % (kernel, load)]
+    if boot["dtb"] != "none":
+        cmd += ["-device", "loader,file=%s,addr=0x%x" % (dtb, dtbaddr)]
+    cmd += ["-device", "loader,addr=0x%x,cpu-num=0" % RAM_BASE]
+    return cmd
+
+
+def run_boot(boot):
+    """Boot once; returns (name, report, problems, seconds)."""
+    name = "boot:" + boot["name"]
+    logname = boot["name"]
+    cmd = qemu_command(boot, logname)
+    env = dict(os.environ, QEMU_AUDIO_DRV="none")
+    start = time.time()
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                              timeout=float(boot["timeout"]))
+        out, code, hung = proc.stdout, proc.returncode, False
+    except subprocess.TimeoutExpired as e:
+        out, code, hung = e.stdout or b"", None, True
+    seconds = time.time() - start
+    text = out.decode("utf-8", "replace")
+    with open(os.path.join(LOGDIR, logname + ".log"), "w") as f:
+        f.write("$ " + " ".join(shlex.quote(c) for c in cmd) + "\n" + text)
+
+    problems = []
+    if hung:
+        problems.append("timed out after %ss (hang)" % boot["timeout"])
+    for p in boot["patterns"]:
+        if p not in text:
+            problems.append("expected %r in the log" % p)
+    for p in boot["absent"]:
+        if p in text:
+            problems.append("unexpected %r in the log" % p)
+    report = None
+    if boot["expect"] == "ktap":
+        report = ktap.parse(text)
+        problems += report.problems
+        if not hung and code != 0 and report.failed == 0:
+            problems.append("QEMU exited with %s" % code)
+    elif boot["expect"] == "halt":
+        if not hung and code == 0:
+            problems.append("expected a halt (failure exit), QEMU exited 0")
+    return name, report, problems, seconds
+
+
+def run_host(binary, name):
+    start = time.time()
+    proc = subprocess.run([binary], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
+    text = proc.stdout.decode("utf-8", "replace")
+    with open(os.path.join(LOGDIR, name + ".log"), "w") as f:
+        f.write(text)
+    report = ktap.parse(text)
+    problems = list(report.problems)
+    if proc.returncode != 0 and report.failed == 0:
+        problems.append("exited with %d (sanitizer report?)" % proc.returncode)
+    return "host:" + name, report, problems, time.time() - start
+
+
+def run_command(argv, name):
+    """A test that is a whole command (the fuzzer): passes when it exits 0."""
+    start = time.time()
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
+    with open(os.path.join(LOGDIR, name + ".log"), "wb") as f:
+        f.write(proc.stdout)
+    problems = [] if proc.returncode == 0 else ["exited with %d" % proc.returncode]
+    return name, None, problems, time.time() - start
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--only", default="*", help="glob over test names (boot:NAME, host:unit)")
+    ap.add_argument("--list", action="store_true")
+    ap.add_argument("--boots", default=os.path.join(TOP, "tests", "boot", "boots.conf"))
+    args = ap.parse_args()
+    os.makedirs(LOGDIR, exist_ok=True)
+
+    boots = [b for b in parse_boots(args.boots) if fnmatch.fnmatch("boot:" + b["name"], args.only)]
+    if args.list:
+        for b in boots:
+            print("boot:" + b["name"])
+        return 0
+
+    jobs = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        if fnmatch.fnmatch("host:unit", args.only):
+            jobs.append(pool.submit(run_host, os.path.join(BUILD, "host", "unit"), "unit"))
+        fuzz = os.path.join(TOP, "tests", "fuzz", "run-fuzz.sh")
+        if os.path.exists(fuzz) and fnmatch.fnmatch("fuzz", args.only):
+            jobs.append(pool.submit(run_command, [fuzz], "fuzz"))
+        jobs += [pool.submit(run_boot, b) for b in boots]
+        passed = failed = 0
+        for job in jobs:
+            name, report, problems, seconds = job.result()
+            if report:
+                for suite, case, status in report.cases:
+                    if status == "not ok":
+                        print("not ok %s %s.%s" % (name, suite, case))
+                passed += report.passed
+                failed += report.failed
+            cases = " (%d cases)" % len(report.cases) if report else ""
+            if problems:
+                failed += 1
+                print("not ok %s%s [%.1fs]: %s" % (name, cases, seconds, "; ".join(problems)))
+            else:
+                passed += 1
+                print("ok %s%s [%.1fs]" % (name, cases, seconds))
+            sys.stdout.flush()
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
