@@ -43,19 +43,20 @@ deps:
 HOSTCC ?= gcc
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
-	-Iinclude -Itests/host/include -DCONFIG_HOST_BUILD $(shell pkg-config --cflags libfdt 2>/dev/null)
+	-Iinclude -Itests/host/include -Iarch/arm/include -DCONFIG_HOST_BUILD $(shell pkg-config --cflags libfdt 2>/dev/null)
 HOST_LDLIBS := -lfdt
 
 # Portable code: everything in mm/ plus the parts of boot/ that touch no hardware.
-PORTABLE_SRCS := $(wildcard mm/*.c) boot/vsprintf.c boot/printk.c tests/ktap.c \
-	$(wildcard boot/fdt.c boot/cmdline.c)
-HOST_SUPPORT_SRCS := tests/host/host_ram.c tests/host/host_support.c
+PORTABLE_SRCS := $(wildcard mm/*.c) boot/vsprintf.c boot/printk.c boot/fdt.c boot/cmdline.c \
+	boot/of_reserved_mem.c arch/arm/mm/init.c arch/arm/mm/pgtable.c arch/arm/mm/ptdump.c tests/ktap.c
+HOST_SUPPORT_SRCS := $(wildcard tests/host/host_*.c)
+HOST_HEADERS := $(wildcard include/*.h tests/host/include/asm/*.h tests/host/*.h arch/arm/include/asm/*.h mm/*.h)
 # Suites: host-only ones, and target suites that are portable (they name no hardware).
 HOST_SUITES ?= $(wildcard tests/host/*_test.c) tests/target/printk_test.c
 
 HOST_UNIT := $(HOST_BUILD)/unit
 
-$(HOST_UNIT): $(PORTABLE_SRCS) $(HOST_SUPPORT_SRCS) $(HOST_SUITES) tests/host/main.c $(wildcard include/*.h tests/host/include/asm/*.h)
+$(HOST_UNIT): $(PORTABLE_SRCS) $(HOST_SUPPORT_SRCS) $(HOST_SUITES) tests/host/main.c $(HOST_HEADERS)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
 	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(filter %.c,$^) -o $@ $(HOST_LDLIBS)
@@ -63,6 +64,27 @@ $(HOST_UNIT): $(PORTABLE_SRCS) $(HOST_SUPPORT_SRCS) $(HOST_SUITES) tests/host/ma
 .PHONY: host-test
 host-test: $(HOST_UNIT)
 	$(Q)$(HOST_UNIT) $(FILTER)
+
+# mmsim: the kernel's early boot on the host, for a DTB and command line.
+$(HOST_BUILD)/mmsim: $(filter-out tests/ktap.c,$(PORTABLE_SRCS)) $(HOST_SUPPORT_SRCS) scripts/mmsim.c $(HOST_HEADERS)
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(filter %.c,$^) -o $@ $(HOST_LDLIBS)
+
+# The libFuzzer target over the DT scan and memblock; make test runs it for FUZZ_TIME seconds.
+FUZZ_CC ?= clang
+FUZZ_TIME ?= 30
+FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -Iinclude -Itests/host/include -Iarch/arm/include -DCONFIG_HOST_BUILD
+$(HOST_BUILD)/fdt_fuzz: $(filter-out tests/ktap.c,$(PORTABLE_SRCS)) $(HOST_SUPPORT_SRCS) tests/fuzz/fdt_fuzz.c $(HOST_HEADERS)
+	@mkdir -p $(@D)
+	@echo "  FUZZCC  $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(filter %.c,$^) -o $@ $(HOST_LDLIBS)
+
+.PHONY: fuzz
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory $(HOST_BUILD)/fdt_fuzz
+	$(Q)FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh $(HOST_BUILD)/fdt_fuzz
 
 .PHONY: clean
 clean:
@@ -115,7 +137,7 @@ $(DEPS)/.stamp: scripts/install-deps.sh
 	@touch $@
 
 .PHONY: build-all
-build-all: $(BUILD)/kernel.bin $(HOST_UNIT) $(BUILD)/bootshim.bin dtbs
+build-all: $(BUILD)/kernel.bin $(HOST_UNIT) $(HOST_BUILD)/mmsim $(HOST_BUILD)/fdt_fuzz $(BUILD)/bootshim.bin dtbs
 
 # newlib's string routines are built with short enums; they pass none across calls.
 LINK_KERNEL = $(CC) $(ARCH_FLAGS) -nostdlib -static -T linker.ld -Wl,--no-undefined \

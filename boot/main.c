@@ -5,19 +5,40 @@
  * the mm core turns it into the page allocator, the self-tests prove it,
  * and the machine powers off with their verdict.
  */
+#include "init.h"
 #include "kernel.h"
 #include "ktap.h"
+#include "mm.h"
 #include "printk.h"
 #include "sections.h"
+#include "serial.h"
 #include <asm/cp15.h>
 #include <asm/memory.h>
+#include <asm/mmu.h>
 #include <asm/reboot.h>
 #include <asm/setup.h>
-#include "serial.h"
+#include <string.h>
 
 #ifndef A9MM_VERSION
 #define A9MM_VERSION "unknown"
 #endif
+
+enum system_states system_state = SYSTEM_BOOTING;
+
+/* kunit.filter_glob=: which KTAP suites run (Linux's KUnit parameter). */
+static char ktap_filter[256];
+
+static int __init early_kunit_filter(char *val)
+{
+	if (!val || strlen(val) >= sizeof(ktap_filter)) {
+		pr_err("kunit.filter_glob: value missing or longer than %zu characters, ignored\n",
+		       sizeof(ktap_filter) - 1);
+		return -EINVAL;
+	}
+	strcpy(ktap_filter, val);
+	return 0;
+}
+early_param("kunit.filter_glob", early_kunit_filter);
 
 void __noreturn start_kernel(u32 dtb);
 
@@ -37,7 +58,13 @@ void start_kernel(u32 dtb)
 	early_console_init();
 	print_banner(dtb);
 	setup_arch(dtb);
+	pr_notice("Kernel command line: %s\n", boot_command_line);
 
-	failed = ktap_run_all(NULL);
+	mm_core_init();
+	system_state = SYSTEM_RUNNING;
+	pl011_console_init(initial_boot_params);
+	print_vm_layout();
+
+	failed = ktap_run_all(ktap_filter);
 	machine_power_off(failed ? 1 : 0);
 }

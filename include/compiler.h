@@ -3,22 +3,49 @@
 #ifndef _COMPILER_H
 #define _COMPILER_H
 
+/*
+ * The C library's <sys/cdefs.h> (newlib on the target, glibc on the host)
+ * defines some of the same names; take its definitions first so the order
+ * of includes never matters.
+ */
+#include <sys/cdefs.h>
+
 #ifndef __always_inline
 #define __always_inline inline __attribute__((always_inline))
 #endif
-#define noinline       __attribute__((noinline))
-#define __noreturn     __attribute__((noreturn))
-#define __aligned(x)   __attribute__((aligned(x)))
-#define __packed       __attribute__((packed))
-#define __section(s)   __attribute__((section(s)))
-#define __used	       __attribute__((used))
+#ifndef noinline
+#define noinline __attribute__((noinline))
+#endif
+#ifndef __noreturn
+#define __noreturn __attribute__((noreturn))
+#endif
+#ifndef __aligned
+#define __aligned(x) __attribute__((aligned(x)))
+#endif
+#ifndef __packed
+#define __packed __attribute__((packed))
+#endif
+#ifndef __section
+#define __section(s) __attribute__((section(s)))
+#endif
+#ifndef __used
+#define __used __attribute__((used))
+#endif
+#ifndef __maybe_unused
 #define __maybe_unused __attribute__((unused))
-#define __weak	       __attribute__((weak))
+#endif
+#ifndef __weak
+#define __weak __attribute__((weak))
+#endif
+#ifndef __printf
 #define __printf(a, b) __attribute__((format(printf, a, b)))
-#define __cold	       __attribute__((cold))
+#endif
+#ifndef __cold
+#define __cold __attribute__((cold))
+#endif
 
-#define likely(x)      __builtin_expect(!!(x), 1)
-#define unlikely(x)    __builtin_expect(!!(x), 0)
+#define likely(x)   __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
 
 /* A compiler barrier: no memory access is moved across it. */
 #define barrier()			__asm__ __volatile__("" : : : "memory")

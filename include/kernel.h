@@ -73,6 +73,16 @@ void __noreturn __cold panic(const char *fmt, ...) __printf(1, 2);
  */
 void __cold __warn(const char *file, int line, const char *cond);
 
+/*
+ * How far boot has come (Linux's system_state): code that allocates picks
+ * memblock while BOOTING and the page allocator once RUNNING.
+ */
+enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_RUNNING,
+};
+extern enum system_states system_state;
+
 #define BUG() __bug(__FILE__, __LINE__, "BUG()")
 #define BUG_ON(cond)                                      \
 	do {                                              \

@@ -41,7 +41,7 @@ struct ktap_suite {
 	struct ktap_case *cases;
 	int (*init)(struct ktap_test *t);  /* before each case; non-zero fails it */
 	void (*exit)(struct ktap_test *t); /* after each case */
-	bool bench;			   /* run only when asked for by name (make bench) */
+	bool on_request; /* run only when a filter names it (benchmarks, deliberate crashes) */
 };
 
 #define KTAP_CASE(fn)   \
@@ -104,6 +104,21 @@ void ktap_info(const char *fmt, ...) __printf(1, 2);
 #define KTAP_EXPECT_GT(t, a, b) __KTAP_EXPECT_CMP(t, a, >, b)
 #define KTAP_EXPECT_GE(t, a, b) __KTAP_EXPECT_CMP(t, a, >=, b)
 
+#define __KTAP_EXPECT_PTR(t, a, op, b)                                                          \
+	({                                                                                      \
+		const void *_a = (a), *_b = (b);                                                \
+		bool _ok = _a op _b;                                                            \
+		if (!_ok)                                                                       \
+			ktap_fail(t, __FILE__, __LINE__,                                        \
+				  "Expected %s " #op " %s, but %s == %p, %s == %p", #a, #b, #a, \
+				  _a, #b, _b);                                                  \
+		_ok;                                                                            \
+	})
+
+/* Pointers: the integer forms above widen to 64 bits, which a 32-bit pointer cannot. */
+#define KTAP_EXPECT_PTR_EQ(t, a, b) __KTAP_EXPECT_PTR(t, a, ==, b)
+#define KTAP_EXPECT_PTR_NE(t, a, b) __KTAP_EXPECT_PTR(t, a, !=, b)
+
 #define KTAP_EXPECT_STREQ(t, a, b)                                                            \
 	({                                                                                    \
 		const char *_a = (a), *_b = (b);                                              \
@@ -133,7 +148,7 @@ void ktap_info(const char *fmt, ...) __printf(1, 2);
 
 /**
  * ktap_run_all - run every registered suite that @filter selects
- * @filter: NULL or "" for all non-bench suites; otherwise a comma-separated
+ * @filter: NULL or "" for all suites but the on_request ones; otherwise a comma-separated
  *          list of globs (only '*' is special) over "suite" or "suite.case",
  *          as Linux's kunit.filter_glob
  *

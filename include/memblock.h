@@ -99,6 +99,7 @@ bool memblock_bottom_up(void);
 void memblock_set_current_limit(phys_addr_t limit);
 phys_addr_t memblock_get_current_limit(void);
 void memblock_enforce_memory_limit(phys_addr_t limit);
+phys_addr_t memblock_limit_to_address(phys_addr_t limit);
 void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size);
 void memblock_allow_resize(void);
 
@@ -113,6 +114,8 @@ bool memblock_is_reserved(phys_addr_t addr);
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
 
 void memblock_dump_all(void);
+void __memblock_dump_all(void); /* the same table, printed even without memblock=debug */
+void memblock_free_late(phys_addr_t base, phys_addr_t size);
 
 /**
  * memblock_discard - give back the doubled region arrays

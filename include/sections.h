@@ -10,6 +10,24 @@
 #define _SECTIONS_H
 
 #ifdef CONFIG_HOST_BUILD
+/*
+ * GNU ld's default script assigns _edata, __bss_start and _end of the host
+ * program itself, overriding C variables of those names, so host builds
+ * spell every section symbol with a host_ prefix (defined in
+ * tests/host/host_image.c).  Code still writes _end.
+ */
+#define _text		     host__text
+#define _stext		     host__stext
+#define _etext		     host__etext
+#define __start_rodata	     host___start_rodata
+#define __end_rodata	     host___end_rodata
+#define __init_begin	     host___init_begin
+#define __init_end	     host___init_end
+#define _sdata		     host__sdata
+#define _edata		     host__edata
+#define __bss_start	     host___bss_start
+#define __bss_stop	     host___bss_stop
+#define _end		     host__end
 #define SECTION_SYMBOL(name) extern char *name
 #else
 #define SECTION_SYMBOL(name) extern char name[]

@@ -14,4 +14,18 @@
  */
 void early_console_init(void);
 
+/**
+ * pl011_console_init - switch printk to the UART the DT's stdout-path names
+ * @fdt: the device tree
+ *
+ * Maps the UART with ioremap() (so call it after paging_init), registers it
+ * as "ttyAMA0" and retires the boot console, as Linux does when the real
+ * console driver comes up.  Returns 0, or -ENODEV/-EINVAL (the boot console
+ * stays) when stdout-path is missing, not a PL011, or has no registers.
+ */
+int pl011_console_init(const void *fdt);
+
+/** console_base - the registers of the DT console, NULL before pl011_console_init() */
+void *console_base(void);
+
 #endif /* _BOOT_SERIAL_H */

@@ -174,9 +174,9 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         if fnmatch.fnmatch("host:unit", args.only):
             jobs.append(pool.submit(run_host, os.path.join(BUILD, "host", "unit"), "unit"))
-        fuzz = os.path.join(TOP, "tests", "fuzz", "run-fuzz.sh")
-        if os.path.exists(fuzz) and fnmatch.fnmatch("fuzz", args.only):
-            jobs.append(pool.submit(run_command, [fuzz], "fuzz"))
+        if fnmatch.fnmatch("fuzz", args.only):
+            jobs.append(pool.submit(run_command, [os.path.join(TOP, "tests", "fuzz", "run.sh"),
+                                                  os.path.join(BUILD, "host", "fdt_fuzz")], "fuzz"))
         jobs += [pool.submit(run_boot, b) for b in boots]
         passed = failed = 0
         for job in jobs:
@@ -187,7 +187,10 @@ def main():
                         print("not ok %s %s.%s" % (name, suite, case))
                 passed += report.passed
                 failed += report.failed
-            cases = " (%d cases)" % len(report.cases) if report else ""
+            cases = ""
+            if report:
+                cases = " (%d cases%s)" % (len(report.cases),
+                                           ", %d failed" % report.failed if report.failed else "")
             if problems:
                 failed += 1
                 print("not ok %s%s [%.1fs]: %s" % (name, cases, seconds, "; ".join(problems)))

@@ -63,7 +63,8 @@ bool ktap_glob_match(const char *glob, const char *str, size_t len)
  * case of the suite when @test is NULL)?  An entry "a.b" names suite a,
  * case b; an entry without a dot selects whole suites.
  */
-static bool entry_selects(const char *entry, size_t len, const char *suite, const char *test)
+static bool entry_selects(const char *entry, size_t len, const struct ktap_suite *s,
+			  const char *test)
 {
 	const char *dot = memchr(entry, '.', len);
 	size_t slen = dot ? (size_t)(dot - entry) : len;
@@ -73,7 +74,9 @@ static bool entry_selects(const char *entry, size_t len, const char *suite, cons
 		return false;
 	memcpy(sglob, entry, slen);
 	sglob[slen] = '\0';
-	if (!ktap_glob_match(sglob, suite, strlen(suite)))
+	/* An on-request suite runs only when named exactly, never by a wildcard. */
+	if (s->on_request ? strcmp(sglob, s->name)
+			  : !ktap_glob_match(sglob, s->name, strlen(s->name)))
 		return false;
 	if (!dot || !test)
 		return true;
@@ -89,12 +92,12 @@ static bool entry_selects(const char *entry, size_t len, const char *suite, cons
 static bool selected(const char *filter, const struct ktap_suite *s, const char *test)
 {
 	if (!filter || !*filter)
-		return !s->bench;
+		return !s->on_request;
 	while (*filter) {
 		const char *end = strchr(filter, ',');
 		size_t len = end ? (size_t)(end - filter) : strlen(filter);
 
-		if (entry_selects(filter, len, s->name, test))
+		if (entry_selects(filter, len, s, test))
 			return true;
 		filter += len + (end ? 1 : 0);
 	}

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+enum system_states system_state = SYSTEM_BOOTING;
+
 static void stdout_write(struct console *con, const char *s, size_t len)
 {
 	(void)con;

@@ -16,18 +16,34 @@
 	.arch	armv7-a
 	.arm
 
+	/*
+	 * The table loads each handler's absolute address from the eight words
+	 * after it, so the 64 bytes [vectors, vectors_end) work wherever they
+	 * are: at VBAR in the image during boot, and copied to the high
+	 * vectors page at 0xffff0000 by paging_init.
+	 */
 	.section ".text.vectors", "ax"
 	.align	5
 	.globl	vectors
 vectors:
-	b	vector_reset
-	b	vector_und
-	b	vector_svc
-	b	vector_pabt
-	b	vector_dabt
-	b	vector_addrexcptn
-	b	vector_irq
-	b	vector_fiq
+	ldr	pc, .Lvec_reset
+	ldr	pc, .Lvec_und
+	ldr	pc, .Lvec_svc
+	ldr	pc, .Lvec_pabt
+	ldr	pc, .Lvec_dabt
+	ldr	pc, .Lvec_addrexcptn
+	ldr	pc, .Lvec_irq
+	ldr	pc, .Lvec_fiq
+.Lvec_reset:		.word	vector_reset
+.Lvec_und:		.word	vector_und
+.Lvec_svc:		.word	vector_svc
+.Lvec_pabt:		.word	vector_pabt
+.Lvec_dabt:		.word	vector_dabt
+.Lvec_addrexcptn:	.word	vector_addrexcptn
+.Lvec_irq:		.word	vector_irq
+.Lvec_fiq:		.word	vector_fiq
+	.globl	vectors_end
+vectors_end:
 
 	.macro	vector name, kind, correction
 \name:

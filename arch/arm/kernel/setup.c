@@ -14,6 +14,9 @@
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
 #include <libfdt.h>
+#include "arm_memblock.h"
+#include "init.h"
+#include "of_fdt.h"
 #include "serial.h"
 
 phys_addr_t dtb_phys;
@@ -70,24 +73,46 @@ static void *validate_dtb(phys_addr_t phys)
 	if (fdt32_to_cpu(((const fdt32_t *)fdt)[1]) == ATAG_CORE)
 		panic("r2 = 0x%08llx points to ATAGs, not a DTB: ATAG boot is not supported",
 		      (unsigned long long)phys);
-	err = fdt_check_header(fdt);
-	if (!err && fdt_totalsize(fdt) <= MAX_FDT_SIZE)
-		err = fdt_check_full(fdt, fdt_totalsize(fdt)); /* catches a blob cut short */
-	if (err)
-		panic("invalid DTB at 0x%08llx: %s (magic 0x%08x)", (unsigned long long)phys,
-		      fdt_strerror(err), (u32)fdt32_to_cpu(((const fdt32_t *)fdt)[0]));
-	if (fdt_totalsize(fdt) > MAX_FDT_SIZE)
+	/*
+	 * The header, the size against our 1 MiB window, and a full structure
+	 * walk (a blob cut short, or one that would make libfdt loop) before
+	 * anything else reads it.
+	 */
+	err = early_init_dt_verify(fdt);
+	if (err == -EARLY_DT_ERR_TOO_BIG)
 		panic("DTB at 0x%08llx is %u bytes, more than the %u bytes we map",
 		      (unsigned long long)phys, (u32)fdt_totalsize(fdt), (u32)MAX_FDT_SIZE);
+	if (err)
+		panic("invalid DTB at 0x%08llx: %s (magic 0x%08x)", (unsigned long long)phys,
+		      early_init_dt_strerror(err), (u32)fdt32_to_cpu(((const fdt32_t *)fdt)[0]));
 	return fdt;
 }
 
 void setup_arch(phys_addr_t dtb)
 {
+	int err;
+
 	early_io_record(0, DEBUG_UART_PHYS & SECTION_MASK); /* head.S mapped it */
 	setup_processor();
 
 	dtb_phys = dtb;
 	initial_boot_params = validate_dtb(dtb);
+	err = early_init_dt_scan(initial_boot_params);
+	if (err == -ENODEV)
+		panic("the device tree at 0x%08llx describes no usable memory",
+		      (unsigned long long)dtb);
+	if (err)
+		panic("the device tree at 0x%08llx cannot be used (error %d, see above)",
+		      (unsigned long long)dtb, err);
+	parse_early_param();
+
+	/* Twice, as Linux: arm_memblock_init may cut memory (mem=). */
+	adjust_lowmem_bounds();
+	if (arm_memblock_init(initial_boot_params, dtb))
+		panic("cannot reserve the kernel image: see the messages above");
+	adjust_lowmem_bounds();
+
 	vexpress_power_init(initial_boot_params);
+	paging_init();
+	bootmem_init();
 }

@@ -15,4 +15,19 @@ void early_io_record(unsigned int slot, phys_addr_t section);
 /** early_io_slot_phys - the section slot @slot maps, or PHYS_ADDR_MAX if none */
 phys_addr_t early_io_slot_phys(unsigned int slot);
 
+/* The split between lowmem and highmem (physical), and the first address past lowmem. */
+extern phys_addr_t arm_lowmem_limit;
+extern void *high_memory;
+extern unsigned long vmalloc_start;
+extern void *empty_zero_page;
+
+/** adjust_lowmem_bounds - set arm_lowmem_limit from RAM and vmalloc=; cap memblock to the boot mapping */
+void adjust_lowmem_bounds(void);
+/** paging_init - build the final page tables and switch to them */
+void paging_init(void);
+/** bootmem_init - tell the mm core the zone boundaries (after paging_init) */
+void bootmem_init(void);
+/** print_vm_layout - Linux's "Virtual kernel memory layout:" report */
+void print_vm_layout(void);
+
 #endif /* _ASM_MMU_H */

@@ -20,6 +20,22 @@ extern phys_addr_t host_ram_size;
 
 #define PHYS_OFFSET host_ram_base
 
+/*
+ * The target's virtual layout, as numbers: the page-table code builds
+ * tables for the target's address space (arch/arm/include/asm/memory.h has
+ * the full picture).  On the host __phys_to_virt() gives the address the
+ * target would use, while __va() gives the host pointer to the memory.
+ */
+#define PAGE_OFFSET   0xc0000000UL
+#define SECTION_SHIFT 20
+#define SECTION_SIZE  (1UL << SECTION_SHIFT)
+#define SECTION_MASK  (~(SECTION_SIZE - 1))
+
+static inline unsigned long __phys_to_virt(phys_addr_t phys)
+{
+	return (unsigned long)(phys - PHYS_OFFSET) + PAGE_OFFSET;
+}
+
 static inline void *__va(phys_addr_t phys)
 {
 	return host_ram + (phys - host_ram_base);

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Dumping the kernel page tables (Linux's /sys/kernel/debug/kernel_page_tables). */
+#ifndef _ASM_PTDUMP_H
+#define _ASM_PTDUMP_H
+
+#include <asm/pgtable.h>
+
+/**
+ * struct ptdump_marker - a named boundary printed as "---[ name ]---"
+ * @start_address: where the region starts
+ * @name: its name
+ */
+struct ptdump_marker {
+	unsigned long start_address;
+	const char *name;
+};
+
+/**
+ * ptdump_walk - print every mapping of @pgd as merged ranges
+ * @pgd: a first-level table
+ * @markers: boundaries in ascending order, ended by one with a NULL name
+ *
+ * Consecutive entries with the same attributes and contiguous physical
+ * addresses print as one range, with its size, permissions ("ro"/"RW",
+ * "x "/"NX"), "SHD" if shareable, the memory type in Linux's words
+ * (MEM/CACHED/WBWA, DEV/SHARED, SO/UNCACHED ...), the granule (section or
+ * page) and the physical start.  Returns the number of ranges printed.
+ */
+int ptdump_walk(pmd_t *pgd, const struct ptdump_marker *markers);
+
+/** ptdump_kernel - ptdump_walk() the kernel's table with the layout's markers */
+void ptdump_kernel(pmd_t *pgd);
+
+#endif /* _ASM_PTDUMP_H */

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ARM's memblock set-up: the step between "memblock knows the RAM" (the DT
+ * scan) and "paging_init maps it".  Everything that must survive until the
+ * buddy allocator takes over is reserved here, in Linux's order
+ * (arch/arm/mm/init.c, arm_memblock_init): kernel, initrd, DTB, the DT's
+ * own reservations, then CMA.
+ *
+ * Portable C on purpose: mmsim and the host tests link this file, so the
+ * layout they show is the one the kernel makes.
+ */
+#include "arm_memblock.h"
+#include "init.h"
+#include "kernel.h"
+#include "memblock.h"
+#include "of_fdt.h"
+#include "of_reserved_mem.h"
+#include "printk.h"
+#include "sections.h"
+#include <asm/memory.h>
+#include <libfdt.h>
+#include <string.h>
+
+/*
+ * mem=SIZE: keep only the first SIZE bytes of RAM.  This is arm64's (and
+ * the generic) meaning, applied with memblock_enforce_memory_limit(); 32-bit
+ * Linux instead replaces the DT's memory with [PHYS_OFFSET, +SIZE), which
+ * can invent RAM the board does not have.
+ */
+static phys_addr_t memory_limit;
+static bool memory_limit_set;
+static char memory_limit_arg[32]; /* the value as typed, for messages */
+
+static int early_mem(char *val)
+{
+	u64 size;
+
+	if (val && strchr(val, '@')) {
+		pr_err("mem=%s: the SIZE@START form is not supported (mem= only limits the memory "
+		       "the DT describes), parameter ignored\n",
+		       val);
+		return -EINVAL;
+	}
+	if (early_param_size("mem", val, &size))
+		return -EINVAL;
+	memory_limit = size & ~(u64)(PAGE_SIZE - 1);
+	memory_limit_set = true;
+	strncpy(memory_limit_arg, val, sizeof(memory_limit_arg) - 1);
+	memory_limit_arg[sizeof(memory_limit_arg) - 1] = '\0';
+	return 0;
+}
+early_param("mem", early_mem);
+
+phys_addr_t arm_memory_limit(void)
+{
+	return memory_limit_set ? memory_limit : 0;
+}
+
+void arm_memblock_reset(void)
+{
+	memory_limit = 0;
+	memory_limit_set = false;
+	memset(memory_limit_arg, 0, sizeof(memory_limit_arg));
+}
+
+static void apply_memory_limit(phys_addr_t kernel_end)
+{
+	phys_addr_t end;
+
+	if (!memory_limit_set)
+		return;
+	end = memblock_limit_to_address(memory_limit);
+	if (end == PHYS_ADDR_MAX)
+		return; /* more than there is: nothing to cut, as in Linux */
+	if (end < kernel_end) {
+		pr_err("mem=%s would end memory at 0x%08llx, below the end of the kernel image at "
+		       "0x%08llx: ignored\n",
+		       memory_limit_arg, end, kernel_end);
+		return;
+	}
+	memblock_enforce_memory_limit(memory_limit);
+	pr_notice("Memory limited to %lluMB\n", memory_limit >> 20);
+}
+
+/*
+ * Linux 6.1's arm_initrd_init(): whole pages, inside one memory region, not
+ * overlapping anything reserved so far; otherwise the initrd is dropped
+ * with Linux's message.  Returns true if it was reserved.
+ */
+static bool arm_initrd_init(void)
+{
+	phys_addr_t start, size, end;
+
+	if (!phys_initrd_size)
+		return false;
+	start = round_down(phys_initrd_start, (phys_addr_t)PAGE_SIZE);
+	end = phys_initrd_start + phys_initrd_size;
+	/* An end past 4 GiB cannot be RAM here, and rounding it up could wrap. */
+	if (end < phys_initrd_start || end > SZ_4G)
+		end = SZ_4G + PAGE_SIZE;
+	size = round_up(end, (phys_addr_t)PAGE_SIZE) - start;
+
+	if (!memblock_is_region_memory(start, size)) {
+		pr_err("INITRD: 0x%08llx+0x%08llx is not a memory region - disabling initrd\n",
+		       start, size);
+		goto disable;
+	}
+	if (memblock_is_region_reserved(start, size)) {
+		pr_err("INITRD: 0x%08llx+0x%08llx overlaps in-use memory region - disabling "
+		       "initrd\n",
+		       start, size);
+		goto disable;
+	}
+	memblock_reserve(start, size);
+	return true;
+
+disable:
+	phys_initrd_start = 0;
+	phys_initrd_size = 0;
+	return false;
+}
+
+int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys)
+{
+	const phys_addr_t kernel_start = __pa(_text), kernel_end = __pa(_end);
+	const phys_addr_t fdt_size = fdt_totalsize(fdt);
+	bool initrd;
+
+	/* Running from memory the DT does not describe: paging_init would unmap us. */
+	if (!memblock_is_region_memory(kernel_start, kernel_end - kernel_start)) {
+		pr_err("the kernel image 0x%08llx-0x%08llx is not inside the memory "
+		       "the device tree describes\n",
+		       kernel_start, kernel_end);
+		return -EINVAL;
+	}
+
+	apply_memory_limit(kernel_end);
+
+	memblock_reserve(kernel_start, kernel_end - kernel_start);
+	initrd = arm_initrd_init();
+	/* Linux ARM reserves the DTB in setup_arch, from the physical address in r2. */
+	memblock_reserve(fdt_phys, fdt_size);
+
+	of_reserved_mem_protect(kernel_start, kernel_end - kernel_start, "kernel image", true);
+	of_reserved_mem_protect(fdt_phys, fdt_size, "device tree blob", false);
+	if (initrd)
+		of_reserved_mem_protect(round_down(phys_initrd_start, (phys_addr_t)PAGE_SIZE),
+					phys_initrd_size + (phys_initrd_start & (PAGE_SIZE - 1)),
+					"initrd", false);
+	early_init_fdt_scan_reserved_mem();
+
+	/*
+	 * CMA hook (issue 6): dma_contiguous_reserve(arm_dma_limit) goes here,
+	 * after the DT's reservations (a "linux,cma-default" node claimed by
+	 * the CMA initialiser makes it skip the default area) and before
+	 * memblock_allow_resize().  arm_dma_limit is 4 GiB - 1 on vexpress
+	 * (no ZONE_DMA), so Linux places the default area at the top of RAM.
+	 */
+
+	/* Everything that must survive is reserved: the arrays may now grow into free memory. */
+	memblock_allow_resize();
+	memblock_dump_all();
+	return 0;
+}

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Building ARMv7 short-descriptor tables: the part of Linux's
+ * arch/arm/mm/mmu.c that decides sections versus pages and writes the
+ * descriptors.  Portable C: it only reads and writes memory through __va(),
+ * so tests/host runs it over simulated RAM; the CP15 side (publishing
+ * entries, switching tables) is in mmu.c behind struct pgtable_ops.
+ */
+#include "kernel.h"
+#include <asm/memory.h>
+#include <asm/pgtable.h>
+
+#define PMD_KERNEL (PMD_TYPE_SECT | PMD_DOMAIN(0))
+
+/* AP[2:0] for the kernel: privileged read-write, or read-only; no user access. */
+#define SECT_RW (PMD_SECT_AP_WRITE)
+#define SECT_RO (PMD_SECT_AP_WRITE | PMD_SECT_APX)
+#define PTE_RW	(PTE_EXT_AP0)
+#define PTE_RO	(PTE_EXT_AP0 | PTE_EXT_APX)
+
+static struct mem_type mem_types[MT_NR_TYPES] = {
+	[MT_MEMORY_RW] = {PMD_KERNEL | SECT_RW | PMD_SECT_WBWA | PMD_SECT_XN,
+			  PTE_TYPE_SMALL | PTE_RW | PTE_EXT_WBWA | PTE_EXT_XN, "MEMORY_RW"},
+	[MT_MEMORY_RX] = {PMD_KERNEL | SECT_RO | PMD_SECT_WBWA,
+			  PTE_TYPE_SMALL | PTE_RO | PTE_EXT_WBWA, "MEMORY_RX"},
+	[MT_MEMORY_RO] = {PMD_KERNEL | SECT_RO | PMD_SECT_WBWA | PMD_SECT_XN,
+			  PTE_TYPE_SMALL | PTE_RO | PTE_EXT_WBWA | PTE_EXT_XN, "MEMORY_RO"},
+	[MT_DEVICE] = {PMD_KERNEL | SECT_RW | PMD_SECT_DEVICE | PMD_SECT_XN,
+		       PTE_TYPE_SMALL | PTE_RW | PTE_EXT_DEVICE | PTE_EXT_XN, "DEVICE"},
+	[MT_VECTORS] = {PMD_KERNEL | SECT_RO | PMD_SECT_WBWA,
+			PTE_TYPE_SMALL | PTE_RO | PTE_EXT_WBWA, "VECTORS"},
+};
+
+void build_mem_type_table(bool smp)
+{
+	/*
+	 * Normal memory is shareable on an SMP core so the cores' caches keep
+	 * it coherent; shareable device memory has the S bit clear in its
+	 * TEX/C/B encoding already (ARM ARM B3.8.2).
+	 */
+	for (unsigned int i = 0; i < MT_NR_TYPES; i++) {
+		if (i == MT_DEVICE)
+			continue;
+		if (smp) {
+			mem_types[i].prot_sect |= PMD_SECT_S;
+			mem_types[i].prot_pte |= PTE_EXT_SHARED;
+		} else {
+			mem_types[i].prot_sect &= ~PMD_SECT_S;
+			mem_types[i].prot_pte &= ~PTE_EXT_SHARED;
+		}
+	}
+}
+
+const struct mem_type *get_mem_type(unsigned int type)
+{
+	return type < MT_NR_TYPES ? &mem_types[type] : NULL;
+}
+
+u32 *lookup_address(pmd_t *pgd, unsigned long va, int *level)
+{
+	pmd_t *pmd = &pgd[pgd_index(va)];
+
+	*level = 1;
+	if (!pmd_table(*pmd))
+		return pmd_none(*pmd) ? NULL : pmd;
+	*level = 2;
+	return (pte_t *)__va(pmd_page_paddr(*pmd)) + pte_index(va);
+}
+
+/* The pte table under @pmd, allocating it if the entry is empty. */
+static pte_t *pte_table(pmd_t *pmd, const struct pgtable_ops *ops)
+{
+	phys_addr_t table;
+
+	if (pmd_table(*pmd))
+		return __va(pmd_page_paddr(*pmd));
+	if (!pmd_none(*pmd))
+		return NULL; /* a section: the caller reports it */
+	table = ops->alloc_pte_table();
+	if (!table)
+		return NULL;
+	*pmd = (u32)table | PMD_TYPE_TABLE | PMD_DOMAIN(0);
+	ops->publish(pmd);
+	return __va(table);
+}
+
+/* Map @len bytes from @va with small pages; [va, va + len) lies in one section. */
+static int map_pages(pmd_t *pmd, unsigned long va, unsigned long len, u32 phys,
+		     const struct mem_type *type, const struct pgtable_ops *ops)
+{
+	pte_t *ptes;
+
+	if (pmd_sect(*pmd))
+		return -EEXIST;
+	ptes = pte_table(pmd, ops);
+	if (!ptes)
+		return -ENOMEM;
+	for (unsigned long off = 0; off < len; off += PAGE_SIZE, phys += PAGE_SIZE) {
+		pte_t *pte = &ptes[pte_index(va + off)];
+
+		*pte = phys | type->prot_pte;
+		ops->publish(pte);
+	}
+	return 0;
+}
+
+int create_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops)
+{
+	const struct mem_type *type = get_mem_type(md->type);
+	/* 64-bit arithmetic: a mapping may end exactly at 4 GiB. */
+	u64 va = md->virtual, end = va + md->length;
+	phys_addr_t phys = md->phys;
+
+	if (!type || !IS_ALIGNED(va | md->length | phys, PAGE_SIZE) || end > SZ_4G ||
+	    phys + md->length > SZ_4G)
+		return -EINVAL;
+	while (va < end) {
+		u64 next = min(end, (va & SECTION_MASK) + SECTION_SIZE);
+		pmd_t *pmd = &pgd[pgd_index(va)];
+		int err;
+
+		if (IS_ALIGNED(va | phys, SECTION_SIZE) && next - va == SECTION_SIZE &&
+		    !pmd_table(*pmd)) {
+			*pmd = (u32)phys | type->prot_sect;
+			ops->publish(pmd);
+		} else {
+			err = map_pages(pmd, (unsigned long)va, (unsigned long)(next - va),
+					(u32)phys, type, ops);
+			if (err)
+				return err;
+		}
+		phys += next - va;
+		va = next;
+	}
+	return 0;
+}
+
+/* The memory type at @pa and where (exclusive) that type ends, for lowmem. */
+static unsigned int lowmem_type_at(phys_addr_t pa, const struct kernel_regions *kr,
+				   phys_addr_t *type_end)
+{
+	if (pa < kr->text_start) {
+		*type_end = kr->text_start;
+		return MT_MEMORY_RW;
+	}
+	if (pa < kr->rodata_start) {
+		*type_end = kr->rodata_start;
+		return MT_MEMORY_RX;
+	}
+	if (pa < kr->rw_start) {
+		*type_end = kr->rw_start;
+		return MT_MEMORY_RO;
+	}
+	*type_end = PHYS_ADDR_MAX;
+	return MT_MEMORY_RW;
+}
+
+int map_lowmem_range(pmd_t *pgd, phys_addr_t start, phys_addr_t end,
+		     const struct kernel_regions *kr, const struct pgtable_ops *ops)
+{
+	while (start < end) {
+		phys_addr_t type_end;
+		unsigned int type = lowmem_type_at(start, kr, &type_end);
+		struct map_desc md = {
+			.virtual = __phys_to_virt(start),
+			.phys = start,
+			.length = (unsigned long)(min(end, type_end) - start),
+			.type = type,
+		};
+		int err = create_mapping(pgd, &md, ops);
+
+		if (err)
+			return err;
+		start += md.length;
+	}
+	return 0;
+}

@@ -1,0 +1,566 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /memreserve/ and /reserved-memory: the memory a DT withholds from the
+ * kernel's general use.
+ *
+ * The shape is Linux's (drivers/of/fdt.c and of_reserved_mem.c): static
+ * regions are reserved in a first pass, so that the dynamic ones placed in
+ * the second pass cannot land on them; then each region is offered to the
+ * initialisers registered for its compatible.  Lines Linux prints are
+ * printed with Linux's wording and prefix, including the "OF: fdt:" ones of
+ * the first pass, which lives in Linux's fdt.c.
+ *
+ * Where Linux trusts the DT, this file checks it, because a wrong
+ * reservation here is a wrong memory map for the rest of the boot: a
+ * region over the kernel or the DTB, one bigger than RAM, one that is
+ * meant to be RAM but is not, reusable with no-map, alignments that are not
+ * powers of two.  Each is reported with the node's name and skipped.
+ * Linux's one quiet acceptance is kept: a no-map region entirely outside
+ * RAM is device memory (vexpress's video RAM at 0x4c000000) and needs no
+ * memblock change, so it is accepted and handed to its initialiser.
+ */
+#define pr_fmt(fmt) "OF: reserved mem: " fmt
+
+#include "of_reserved_mem.h"
+#include "of_fdt.h"
+#include "kernel.h"
+#include "printk.h"
+#include "memblock.h"
+#include <libfdt.h>
+#include <string.h>
+
+/* Lines Linux prints from drivers/of/fdt.c carry that file's prefix. */
+#define FDT_PREFIX "OF: fdt: "
+
+/* Linux uses SMP_CACHE_BYTES when a dynamic node gives no alignment. */
+#define RESERVED_MEM_DEFAULT_ALIGN 64
+
+static struct reserved_mem reserved_mem[MAX_RESERVED_REGIONS];
+static int reserved_mem_count;
+
+#define MAX_PROTECTED 4
+static struct {
+	phys_addr_t base, end;
+	const char *what;
+	bool refuse_memreserve;
+} protected_ranges[MAX_PROTECTED];
+static int nr_protected;
+
+extern const struct reservedmem_of_id __start_reservedmem_of_table[];
+extern const struct reservedmem_of_id __stop_reservedmem_of_table[];
+
+/* ---------------------------------------------------------------- helpers */
+
+static const void *blob(void)
+{
+	return early_fdt_info.blob;
+}
+
+static bool has_prop(int node, const char *name)
+{
+	return fdt_getprop(blob(), node, name, NULL) != NULL;
+}
+
+static const char *rmem_node_name(int node)
+{
+	const char *name = fdt_get_name(blob(), node, NULL);
+
+	return name ? name : "?";
+}
+
+static bool is_pow2(phys_addr_t x)
+{
+	return x && !(x & (x - 1));
+}
+
+/* Bytes of [@base, @end) that memblock's memory set covers (any flags). */
+static phys_addr_t memory_covered(phys_addr_t base, phys_addr_t end)
+{
+	struct memblock_region *r;
+	phys_addr_t covered = 0;
+
+	for_each_memblock (memory, r) {
+		phys_addr_t lo = max(base, r->base), hi = min(end, r->base + r->size);
+
+		if (lo < hi)
+			covered += hi - lo;
+	}
+	return covered;
+}
+
+static int find_protected(phys_addr_t base, phys_addr_t end, bool memreserve)
+{
+	for (int i = 0; i < nr_protected; i++) {
+		if (memreserve && !protected_ranges[i].refuse_memreserve)
+			continue;
+		if (base < protected_ranges[i].end && protected_ranges[i].base < end)
+			return i;
+	}
+	return -1;
+}
+
+void of_reserved_mem_protect(phys_addr_t base, phys_addr_t size, const char *what,
+			     bool refuse_memreserve)
+{
+	if (!size || nr_protected == MAX_PROTECTED)
+		return;
+	protected_ranges[nr_protected].base = base;
+	protected_ranges[nr_protected].end = base + size;
+	protected_ranges[nr_protected].what = what;
+	protected_ranges[nr_protected].refuse_memreserve = refuse_memreserve;
+	nr_protected++;
+}
+
+/* ---------------------------------------------------------------- /memreserve/ */
+
+static void scan_memreserve(void)
+{
+	uint64_t rsv_base, rsv_size; /* libfdt's type, which is not always our u64 */
+	u64 base, size;
+	int i;
+
+	for (int n = 0; fdt_get_mem_rsv(blob(), n, &rsv_base, &rsv_size) == 0 && rsv_size; n++) {
+		base = rsv_base;
+		size = rsv_size;
+		if (base + size - 1 < base) {
+			pr_err("/memreserve/ 0x%llx + 0x%llx wraps around the end of the address "
+			       "space: skipped\n",
+			       base, size);
+			continue;
+		}
+		i = find_protected(base, base + size, true);
+		if (i >= 0) {
+			pr_err("/memreserve/ 0x%llx - 0x%llx overlaps the %s at 0x%llx - 0x%llx: "
+			       "skipped\n",
+			       base, base + size, protected_ranges[i].what,
+			       protected_ranges[i].base, protected_ranges[i].end);
+			continue;
+		}
+		if (memblock_reserve(base, size))
+			pr_err("/memreserve/ 0x%llx - 0x%llx could not be reserved\n", base,
+			       base + size);
+	}
+}
+
+/* ---------------------------------------------------------------- the table */
+
+static struct reserved_mem *save_node(int node, const char *uname, phys_addr_t base,
+				      phys_addr_t size)
+{
+	struct reserved_mem *rmem;
+
+	if (reserved_mem_count == MAX_RESERVED_REGIONS) {
+		pr_err("not enough space for all defined regions.\n");
+		return NULL;
+	}
+	rmem = &reserved_mem[reserved_mem_count++];
+	memset(rmem, 0, sizeof(*rmem));
+	rmem->name = uname;
+	rmem->fdt_node = (unsigned long)node;
+	rmem->phandle = fdt_get_phandle(blob(), node);
+	rmem->base = base;
+	rmem->size = size;
+	rmem->nomap = has_prop(node, "no-map");
+	rmem->reusable = has_prop(node, "reusable");
+	rmem->cma_default = has_prop(node, "linux,cma-default");
+	rmem->dynamic = size == 0;
+	return rmem;
+}
+
+/* ---------------------------------------------------------------- pass 1: static regions */
+
+/*
+ * May a "reg" region of node @uname be reserved (or unmapped)?  Says why
+ * not, naming the node, and returns false if it may not.
+ */
+static bool static_region_ok(const char *uname, phys_addr_t base, phys_addr_t size, bool nomap,
+			     bool reusable)
+{
+	phys_addr_t end = base + size, covered;
+	int i;
+
+	if (!size) {
+		printk(KERN_ERR FDT_PREFIX
+		       "Reserved memory: failed to reserve memory for node '%s': "
+		       "base %pa, size %lu MiB\n",
+		       uname, &base, (unsigned long)(size / SZ_1M));
+		return false;
+	}
+	if (end - 1 < base) {
+		pr_err("node %s: 0x%llx + 0x%llx wraps around the end of the address space: "
+		       "skipped\n",
+		       uname, base, size);
+		return false;
+	}
+	covered = memory_covered(base, end);
+	if (covered && size > memblock_phys_mem_size()) {
+		pr_err("node %s: 0x%llx - 0x%llx (%llu MiB) is larger than all of RAM (%llu MiB): "
+		       "skipped\n",
+		       uname, base, end, size / SZ_1M, memblock_phys_mem_size() / SZ_1M);
+		return false;
+	}
+	i = find_protected(base, end, false);
+	if (i >= 0) {
+		pr_err("node %s: 0x%llx - 0x%llx overlaps the %s at 0x%llx - 0x%llx: skipped\n",
+		       uname, base, end, protected_ranges[i].what, protected_ranges[i].base,
+		       protected_ranges[i].end);
+		return false;
+	}
+	if (!covered && nomap && !reusable)
+		return true; /* device memory: nothing for memblock to do */
+	if (!covered) {
+		pr_err("node %s: 0x%llx - 0x%llx is outside RAM and not no-map: skipped\n", uname,
+		       base, end);
+		return false;
+	}
+	if (covered != size) {
+		pr_err("node %s: 0x%llx - 0x%llx is only partly inside RAM: skipped\n", uname, base,
+		       end);
+		return false;
+	}
+	return true;
+}
+
+/* Reserve (or unmap) every tuple of @node's "reg"; -ENOENT if it has none. */
+static int reserve_reg(int node, const char *uname)
+{
+	const int t_len = (dt_root_addr_cells + dt_root_size_cells) * (int)sizeof(__be32);
+	bool nomap = has_prop(node, "no-map"), reusable = has_prop(node, "reusable");
+	const __be32 *prop;
+	bool saved = false;
+	int len;
+
+	prop = fdt_getprop(blob(), node, "reg", &len);
+	if (!prop)
+		return -ENOENT;
+	if (len && len % t_len != 0) {
+		printk(KERN_ERR FDT_PREFIX
+		       "Reserved memory: invalid reg property in '%s', skipping node.\n",
+		       uname);
+		return -EINVAL;
+	}
+
+	for (; len >= t_len; len -= t_len) {
+		phys_addr_t base = dt_mem_next_cell(dt_root_addr_cells, &prop);
+		phys_addr_t size = dt_mem_next_cell(dt_root_size_cells, &prop);
+		int err;
+
+		if (!static_region_ok(uname, base, size, nomap, reusable))
+			continue;
+		err = nomap ? memblock_mark_nomap(base, size) : memblock_reserve(base, size);
+		if (err) {
+			printk(KERN_ERR FDT_PREFIX
+			       "Reserved memory: failed to reserve memory for node "
+			       "'%s': base %pa, size %lu MiB\n",
+			       uname, &base, (unsigned long)(size / SZ_1M));
+			continue;
+		}
+		pr_debug("Reserved memory: reserved region for node '%s': base %pa, size %lu MiB\n",
+			 uname, &base, (unsigned long)(size / SZ_1M));
+		/* As Linux: the first tuple stands for the node in the table. */
+		if (!saved) {
+			save_node(node, uname, base, size);
+			saved = true;
+		}
+	}
+	return 0;
+}
+
+/* /reserved-memory must use the root's cell sizes and an identity "ranges". */
+static bool reserved_mem_root_ok(int node)
+{
+	int len;
+	const fdt32_t *prop;
+
+	prop = fdt_getprop(blob(), node, "#size-cells", &len);
+	if (!prop || len != 4 || (int)fdt32_ld(prop) != dt_root_size_cells)
+		return false;
+	prop = fdt_getprop(blob(), node, "#address-cells", &len);
+	if (!prop || len != 4 || (int)fdt32_ld(prop) != dt_root_addr_cells)
+		return false;
+	return has_prop(node, "ranges");
+}
+
+static void scan_reserved_mem_nodes(void)
+{
+	int node, child;
+
+	node = fdt_path_offset(blob(), "/reserved-memory");
+	if (node < 0)
+		return;
+	if (!reserved_mem_root_ok(node)) {
+		printk(KERN_ERR FDT_PREFIX "Reserved memory: unsupported node format, ignoring\n");
+		return;
+	}
+
+	fdt_for_each_subnode(child, blob(), node)
+	{
+		const char *uname;
+		int err;
+
+		if (!of_fdt_device_is_available(blob(), child))
+			continue;
+		uname = rmem_node_name(child);
+		if (has_prop(child, "reusable") && has_prop(child, "no-map")) {
+			pr_err("node %s: reusable and no-map together are invalid (the OS cannot "
+			       "reuse memory it may not map): skipped\n",
+			       uname);
+			continue;
+		}
+		err = reserve_reg(child, uname);
+		if (err != -ENOENT)
+			continue;
+		if (has_prop(child, "size"))
+			save_node(child, uname, 0, 0);
+		else
+			pr_warn("node %s has neither reg nor size: ignored\n", uname);
+	}
+}
+
+/* ---------------------------------------------------------------- pass 2: dynamic regions */
+
+/* Linux's early_init_dt_alloc_reserved_memory_arch(): top-down from memblock. */
+static int alloc_reserved(phys_addr_t size, phys_addr_t align, phys_addr_t start, phys_addr_t end,
+			  bool nomap, phys_addr_t *res_base)
+{
+	phys_addr_t base;
+	int err = 0;
+
+	end = end ? end : MEMBLOCK_ALLOC_ANYWHERE;
+	align = align ? align : RESERVED_MEM_DEFAULT_ALIGN;
+	base = memblock_phys_alloc_range(size, align, start, end);
+	if (!base)
+		return -ENOMEM;
+	*res_base = base;
+	if (nomap) {
+		err = memblock_mark_nomap(base, size);
+		if (err)
+			memblock_phys_free(base, size);
+	}
+	return err;
+}
+
+/* Read a property of exactly @cells cells into @v; false if its length is different. */
+static bool read_cells(int node, const char *name, int cells, phys_addr_t *v, bool *present)
+{
+	int len;
+	const __be32 *prop = fdt_getprop(blob(), node, name, &len);
+
+	*present = prop != NULL;
+	if (!prop || len != cells * (int)sizeof(__be32))
+		return false;
+	*v = dt_mem_next_cell(cells, &prop);
+	return true;
+}
+
+static int alloc_size(struct reserved_mem *rmem)
+{
+	const int t_len = (dt_root_addr_cells + dt_root_size_cells) * (int)sizeof(__be32);
+	const int node = (int)rmem->fdt_node;
+	const char *uname = rmem->name;
+	phys_addr_t size, align = 0, base = 0;
+	const __be32 *prop;
+	bool present;
+	int len, err = -ENOMEM;
+
+	if (!read_cells(node, "size", dt_root_size_cells, &size, &present) || !size) {
+		pr_err("invalid size property in '%s' node.\n", uname);
+		return -EINVAL;
+	}
+	if (!read_cells(node, "alignment", dt_root_addr_cells, &align, &present) && present) {
+		pr_err("invalid alignment property in '%s' node.\n", uname);
+		return -EINVAL;
+	}
+	if (present && !is_pow2(align)) {
+		pr_err("alignment 0x%llx in '%s' node is not a power of two, skipping node.\n",
+		       align, uname);
+		return -EINVAL;
+	}
+	/* A CMA area is made of whole pageblocks. */
+	if (rmem->reusable && !rmem->nomap && of_flat_dt_is_compatible(node, "shared-dma-pool"))
+		align = max_t(phys_addr_t, align, RESERVED_MEM_CMA_ALIGN);
+	if (size > memblock_phys_mem_size()) {
+		pr_err("node %s: size %llu MiB is larger than all of RAM (%llu MiB): skipped\n",
+		       uname, size / SZ_1M, memblock_phys_mem_size() / SZ_1M);
+		return -EINVAL;
+	}
+
+	prop = fdt_getprop(blob(), node, "alloc-ranges", &len);
+	if (prop) {
+		if (len % t_len != 0) {
+			pr_err("invalid alloc-ranges property in '%s', skipping node.\n", uname);
+			return -EINVAL;
+		}
+		for (; len > 0; len -= t_len) {
+			phys_addr_t start = dt_mem_next_cell(dt_root_addr_cells, &prop);
+			phys_addr_t rsize = dt_mem_next_cell(dt_root_size_cells, &prop);
+			phys_addr_t end = start + rsize;
+
+			if (end < start)
+				end = MEMBLOCK_ALLOC_ANYWHERE; /* "up to the top" */
+			err = alloc_reserved(size, align, start, end, rmem->nomap, &base);
+			if (!err)
+				break;
+		}
+	} else {
+		err = alloc_reserved(size, align, 0, 0, rmem->nomap, &base);
+	}
+	if (err || !base) {
+		pr_err("failed to allocate memory for node '%s': size %lu MiB\n", uname,
+		       (unsigned long)(size / SZ_1M));
+		return -ENOMEM;
+	}
+	pr_debug("allocated memory for '%s' node: base %pa, size %lu MiB\n", uname, &base,
+		 (unsigned long)(size / SZ_1M));
+	rmem->base = base;
+	rmem->size = size;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- initialisers */
+
+static int init_node(struct reserved_mem *rmem)
+{
+	const struct reservedmem_of_id *id;
+	int ret = -ENOENT;
+
+	for (id = __start_reservedmem_of_table; id < __stop_reservedmem_of_table; id++) {
+		if (!of_flat_dt_is_compatible(rmem->fdt_node, id->compatible))
+			continue;
+		ret = id->init(rmem);
+		if (ret == 0) {
+			rmem->claimed = true;
+			pr_info("initialized node %s, compatible id %s\n", rmem->name,
+				id->compatible);
+			break;
+		}
+	}
+	return ret;
+}
+
+/* Address order, and at equal bases the unplaced (size 0) ones first, as Linux sorts. */
+static bool rmem_before(const struct reserved_mem *a, const struct reserved_mem *b)
+{
+	return a->base < b->base || (a->base == b->base && a->size < b->size);
+}
+
+static void sort_reserved_mem(void)
+{
+	for (int i = 1; i < reserved_mem_count; i++) {
+		struct reserved_mem tmp = reserved_mem[i];
+		int j = i;
+
+		for (; j > 0 && rmem_before(&tmp, &reserved_mem[j - 1]); j--)
+			reserved_mem[j] = reserved_mem[j - 1];
+		reserved_mem[j] = tmp;
+	}
+}
+
+static void check_for_overlap(void)
+{
+	sort_reserved_mem();
+	for (int i = 0; i + 1 < reserved_mem_count; i++) {
+		struct reserved_mem *this = &reserved_mem[i], *next = &reserved_mem[i + 1];
+		phys_addr_t this_end = this->base + this->size, next_end = next->base + next->size;
+
+		if (this->size && this_end > next->base)
+			pr_err("OVERLAP DETECTED!\n%s (%pa--%pa) overlaps with %s (%pa--%pa)\n",
+			       this->name, &this->base, &this_end, next->name, &next->base,
+			       &next_end);
+	}
+}
+
+/* Drop the dynamic nodes that could not be placed: a size-0 entry only misleads lookups. */
+static void forget_unplaced(void)
+{
+	int kept = 0;
+
+	for (int i = 0; i < reserved_mem_count; i++)
+		if (reserved_mem[i].size)
+			reserved_mem[kept++] = reserved_mem[i];
+	memset(&reserved_mem[kept], 0,
+	       (size_t)(reserved_mem_count - kept) * sizeof(reserved_mem[0]));
+	reserved_mem_count = kept;
+}
+
+static void init_reserved_mem(void)
+{
+	check_for_overlap();
+	for (int i = 0; i < reserved_mem_count; i++) {
+		struct reserved_mem *rmem = &reserved_mem[i];
+		int err = 0;
+
+		if (rmem->dynamic)
+			err = alloc_size(rmem);
+		if (err)
+			continue;
+		err = init_node(rmem);
+		if (err && err != -ENOENT) {
+			pr_info("node %s compatible matching fail\n", rmem->name);
+			if (rmem->nomap)
+				memblock_clear_nomap(rmem->base, rmem->size);
+			else
+				memblock_phys_free(rmem->base, rmem->size);
+		}
+	}
+	forget_unplaced();
+}
+
+void early_init_fdt_scan_reserved_mem(void)
+{
+	if (!blob())
+		return;
+	scan_memreserve();
+	scan_reserved_mem_nodes();
+	init_reserved_mem();
+}
+
+/* ---------------------------------------------------------------- lookups */
+
+int of_reserved_mem_count(void)
+{
+	return reserved_mem_count;
+}
+
+struct reserved_mem *of_reserved_mem_get(int i)
+{
+	return i >= 0 && i < reserved_mem_count ? &reserved_mem[i] : NULL;
+}
+
+struct reserved_mem *of_reserved_mem_lookup_name(const char *name)
+{
+	for (int i = 0; i < reserved_mem_count; i++)
+		if (!strcmp(reserved_mem[i].name, name))
+			return &reserved_mem[i];
+	return NULL;
+}
+
+void of_reserved_mem_reset(void)
+{
+	memset(reserved_mem, 0, sizeof(reserved_mem));
+	reserved_mem_count = 0;
+	memset(protected_ranges, 0, sizeof(protected_ranges));
+	nr_protected = 0;
+}
+
+/* ---------------------------------------------------------------- shared-dma-pool, non-reusable */
+
+/*
+ * A device's private coherent DMA pool (Linux's kernel/dma/coherent.c
+ * rmem_dma_setup): only registered, since no driver allocates from it yet.
+ * Reusable pools are CMA's; ARM requires no-map, because the pool is
+ * remapped uncached and must not also sit in the cacheable linear map.
+ */
+static int rmem_dma_setup(struct reserved_mem *rmem)
+{
+	if (rmem->reusable)
+		return -EINVAL;
+	if (!rmem->nomap) {
+		printk(KERN_ERR "Reserved memory: regions without no-map are not yet supported\n");
+		return -EINVAL;
+	}
+	printk(KERN_INFO "Reserved memory: created DMA memory pool at %pa, size %ld MiB\n",
+	       &rmem->base, (long)(rmem->size / SZ_1M));
+	return 0;
+}
+RESERVEDMEM_OF_DECLARE(dma, "shared-dma-pool", rmem_dma_setup);

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ARM's memblock set-up (arch/arm/mm/init.c): after the DT scan has filled
+ * memblock's "memory", reserve everything the kernel must not hand out.
+ * Portable C, so the host simulator (mmsim) and the host tests run the very
+ * same code.
+ */
+#ifndef _ARM_MEMBLOCK_H
+#define _ARM_MEMBLOCK_H
+
+#include "types.h"
+
+/**
+ * arm_memblock_init - reserve the kernel, initrd, DTB and the DT's reservations
+ * @fdt: the verified DTB (early_init_dt_scan() has run)
+ * @fdt_phys: its physical address: the DTB is mapped outside the linear
+ *            map (FDT_FIXED_BASE), so __pa(@fdt) would be wrong
+ *
+ * In order: apply mem= (refused if it would cut into the kernel image),
+ * reserve the kernel image [__pa(_text), __pa(_end)), the initrd (or
+ * disable it with Linux's message if it is not in memory or overlaps a
+ * reservation), the DTB, then /memreserve/ and /reserved-memory with the
+ * kernel, DTB and initrd protected from them; then the CMA hook, then let
+ * memblock's arrays grow, and print memblock's table under memblock=debug.
+ *
+ * Return: 0, or -EINVAL if the kernel image is not inside the memory the
+ * DT describes (reported; the caller halts).
+ */
+int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys);
+
+/**
+ * arm_memory_limit - the mem= limit in bytes, 0 if none was given
+ */
+phys_addr_t arm_memory_limit(void);
+
+/**
+ * arm_memblock_reset - forget mem=; for host tests, mmsim and the fuzzer
+ */
+void arm_memblock_reset(void);
+
+#endif /* _ARM_MEMBLOCK_H */

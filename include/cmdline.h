@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The kernel command line and the number parsers its parameters use.
+ *
+ * Two kinds of parser live here.  The Linux-compatible ones (memparse,
+ * simple_strtoull) stop at the first character they do not understand and
+ * tell the caller where; they never fail, which is what Linux's handlers
+ * expect.  The checked ones (kstrtoull, kstrtoint, memparse_checked,
+ * early_param_size) insist that the whole value is a number: boot
+ * parameters come from a human typing into a boot loader, and "mem=12X"
+ * silently meaning "mem=12" is exactly the kind of wrong layout we refuse.
+ */
+#ifndef _CMDLINE_H
+#define _CMDLINE_H
+
+#include "types.h"
+
+/* Room for the command line, NUL included (Linux ARM's COMMAND_LINE_SIZE). */
+#define COMMAND_LINE_SIZE 1024
+
+/*
+ * The built-in command line, used when the DT has no /chosen/bootargs
+ * (Linux's CONFIG_CMDLINE without CMDLINE_FORCE/EXTEND).  Override with
+ * -DCONFIG_CMDLINE='"..."'.
+ */
+#ifndef CONFIG_CMDLINE
+#define CONFIG_CMDLINE ""
+#endif
+
+/* The command line as the boot loader gave it; parsing works on a copy. */
+extern char boot_command_line[COMMAND_LINE_SIZE];
+
+/**
+ * simple_strtoull - convert the leading number of a string
+ * @cp: the string
+ * @endp: set to the first character not used (may be NULL)
+ * @base: 2..16, or 0 to accept the C prefixes 0x (hex) and 0 (octal)
+ *
+ * Stops at the first character that is not a digit of @base; digits past
+ * the range of unsigned long long wrap, as in Linux.  Use kstrtoull() when
+ * the value must be checked.
+ *
+ * Return: the converted number (0 if there are no digits).
+ */
+unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
+
+/** simple_strtoul - simple_strtoull() for an unsigned long */
+unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
+
+/**
+ * kstrtoull - convert a whole string to an unsigned long long
+ * @s: the string; a leading '+' and one trailing newline are allowed
+ * @base: 2..16, or 0 to accept the C prefixes 0x (hex) and 0 (octal)
+ * @res: the result, written only on success
+ *
+ * Return: 0, -EINVAL if @s is not entirely a number, -ERANGE on overflow.
+ */
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+
+/**
+ * kstrtoint - kstrtoull() for a signed int (a leading '-' is allowed)
+ * Return: 0, -EINVAL or -ERANGE.
+ */
+int kstrtoint(const char *s, unsigned int base, int *res);
+
+/**
+ * memparse - parse a size with an optional K, M, G, T, P or E suffix
+ * @ptr: the string, a number as simple_strtoull(base 0) reads it, then
+ *       optionally one suffix letter (either case), each a factor of 1024
+ * @retptr: set to the first character after the size (may be NULL)
+ *
+ * Linux's memparse, including its silence: "12X" gives 12 with @retptr at
+ * "X", and overflow wraps.  Boot parameters use early_param_size().
+ *
+ * Return: the size in bytes.
+ */
+unsigned long long memparse(const char *ptr, char **retptr);
+
+/**
+ * memparse_checked - parse a whole string as a memparse() size
+ * @s: the string
+ * @res: the size in bytes, written only on success
+ * @endp: on -EINVAL, set to the first character that was not understood
+ *        (may be NULL)
+ *
+ * Return: 0; -EINVAL for an empty string, a missing number or anything
+ * after the suffix; -ERANGE if the size does not fit in 64 bits.
+ */
+int memparse_checked(const char *s, u64 *res, const char **endp);
+
+/**
+ * early_param_size - parse the value of a size parameter, or say why not
+ * @param: the parameter's name, for the message ("mem")
+ * @val: its value as the command line gave it; NULL for a bare "mem"
+ * @res: the size in bytes, written only on success
+ *
+ * On failure prints one error naming the parameter, the value and the
+ * problem, e.g. "mem=12X: unexpected "X" after the number, parameter
+ * ignored", so the handler only has to return an error.
+ *
+ * Return: 0, -EINVAL or -ERANGE.
+ */
+int early_param_size(const char *param, const char *val, u64 *res);
+
+/**
+ * early_param_int - parse the value of an integer parameter in [@min, @max]
+ * @param: the parameter's name, for the message
+ * @val: its value; NULL for a bare parameter
+ * @min: smallest accepted value
+ * @max: largest accepted value
+ * @res: the value, written only on success
+ *
+ * Prints one error naming the parameter and the value on failure.
+ *
+ * Return: 0, -EINVAL or -ERANGE.
+ */
+int early_param_int(const char *param, const char *val, int min, int max, int *res);
+
+/**
+ * next_arg - split the next parameter off a command line, in place
+ * @args: the rest of the command line (leading spaces already skipped)
+ * @param: set to the parameter's name
+ * @val: set to its value, or NULL when it has no '='
+ *
+ * Parameters are separated by white space; double quotes group, so
+ * param="a b" gives the value a b and "param=a b" the same, quotes removed.
+ * The string is cut with NULs.
+ *
+ * Return: where the next parameter starts (spaces skipped).
+ */
+char *next_arg(char *args, char **param, char **val);
+
+#endif /* _CMDLINE_H */

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Zone counters and the /proc-style reports (Linux's vmstat.h and the
+ * buddyinfo/zoneinfo/pagetypeinfo printers of mm/vmstat.c).  Counters are
+ * plain words changed under zone->lock (or with interrupts off on the
+ * owning CPU); Linux batches them per CPU, which a UP kernel does not need.
+ */
+#ifndef _VMSTAT_H
+#define _VMSTAT_H
+
+#include "mmzone.h"
+
+static inline void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta)
+{
+	zone->vm_stat[item] += delta;
+}
+
+/*
+ * Free pages entering (@nr_pages > 0) or leaving a zone's free lists of
+ * @migratetype; CMA pages are counted twice, as Linux does, so watermark
+ * checks can discount them for allocations that may not use them.
+ */
+static inline void __mod_zone_freepage_state(struct zone *zone, long nr_pages, int migratetype)
+{
+	__mod_zone_page_state(zone, NR_FREE_PAGES, nr_pages);
+	if (is_migrate_cma(migratetype))
+		__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, nr_pages);
+}
+
+static inline void __count_zone_vm_events(struct zone *zone, enum zone_event_item item,
+					  unsigned long delta)
+{
+	zone->vm_events[item] += delta;
+}
+
+/** global_zone_page_state - @item summed over every zone */
+static inline unsigned long global_zone_page_state(enum zone_stat_item item)
+{
+	struct zone *zone;
+	long x = 0;
+
+	for_each_zone (zone)
+		x += READ_ONCE(zone->vm_stat[item]);
+	return x < 0 ? 0 : (unsigned long)x;
+}
+
+/** nr_free_pages - free pages in every zone's buddy lists (pcp lists not counted) */
+static inline unsigned long nr_free_pages(void)
+{
+	return global_zone_page_state(NR_FREE_PAGES);
+}
+
+extern const char *const zone_stat_names[NR_VM_ZONE_STAT_ITEMS];
+extern const char *const zone_event_names[NR_ZONE_EVENT_ITEMS];
+
+/**
+ * zone_free_pages_by_migratetype - count a zone's free pages per free list
+ * @zone: the zone
+ * @counts: MIGRATE_TYPES entries, filled with free pages (not blocks)
+ *
+ * Walks the lists under zone->lock, as /proc/pagetypeinfo does.
+ */
+void zone_free_pages_by_migratetype(struct zone *zone, unsigned long *counts);
+
+/** show_buddyinfo - print /proc/buddyinfo: free blocks per order per zone */
+void show_buddyinfo(void);
+
+/** show_pagetypeinfo - print /proc/pagetypeinfo: free blocks per migratetype, pageblock counts */
+void show_pagetypeinfo(void);
+
+/** show_zoneinfo - print /proc/zoneinfo: watermarks, sizes, counters, pcp settings */
+void show_zoneinfo(void);
+
+/**
+ * show_mminfo - all three reports, for the "mminfo" command-line option and tests
+ */
+void show_mminfo(void);
+
+/**
+ * show_free_areas - the "Mem-Info:" summary an allocation failure prints
+ *
+ * Per zone the free counts and watermarks, then Linux's
+ * "Normal: 3*4kB (UM) 1*8kB (M) ... = 20kB" line of free blocks by order
+ * with the migratetypes that hold them.
+ */
+void show_free_areas(void);
+
+#endif /* _VMSTAT_H */

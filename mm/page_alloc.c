@@ -1,0 +1,1874 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The buddy allocator (Linux's mm/page_alloc.c, 6.1).
+ *
+ * Each zone keeps its free memory as naturally aligned blocks of 2^order
+ * pages, one list per order and migratetype.  Allocating takes the smallest
+ * block that fits and splits off halves ("expand"); freeing merges a block
+ * with its buddy (the block whose pfn differs only in bit @order) for as
+ * long as the buddy is free too.  Around that core:
+ *
+ *  - mobility grouping: every 4 MiB pageblock has a migratetype, frees go
+ *    to their pageblock's list, and an allocation that finds its own lists
+ *    empty steals from another type, preferably a whole pageblock, so
+ *    unmovable pages cluster instead of pinning every block;
+ *  - watermarks: allocations stop at min (low on the first attempt) unless
+ *    they are allowed deeper (__GFP_HIGH, GFP_ATOMIC), and keep back
+ *    lowmem_reserve pages from requests that could have used a higher zone;
+ *  - per-CPU lists (pcp) of order-0 pages, so the common single-page
+ *    allocation and free touch neither zone->lock nor the buddy lists;
+ *  - CMA and isolation: MIGRATE_CMA blocks serve only movable requests,
+ *    pages freed into MIGRATE_ISOLATE blocks stay out of the free counts.
+ *
+ * What Linux does around reclaim, compaction, OOM and NUMA policy is left
+ * out: there is nothing to reclaim, so an allocation that fails after the
+ * min watermark (and a pcp drain) fails.
+ */
+#include "mm.h"
+#include "vmstat.h"
+#include "printk.h"
+#include "internal.h"
+#include <string.h>
+
+/* No tasks yet: everything runs as the boot CPU's idle task, as Linux calls it. */
+#define CURRENT_COMM "swapper"
+
+/* How a free was requested (Linux's fpi_t). */
+typedef unsigned int fpi_t;
+#define FPI_NONE    0u
+#define FPI_TO_TAIL 2u /* put the block at the tail: used last (boot hand-over) */
+
+/* A pcp list before the zones are sized: every page goes straight through. */
+#define BOOT_PAGESET_HIGH  0
+#define BOOT_PAGESET_BATCH 1
+
+#define SWAP_CLUSTER_MAX   32UL
+
+unsigned long _totalram_pages;
+unsigned long _totalhigh_pages;
+unsigned long totalreserve_pages;
+unsigned long totalcma_pages;
+unsigned long bad_page_reports;
+
+int page_group_by_mobility_disabled;
+
+int min_free_kbytes = 1024;
+int user_min_free_kbytes = -1;
+int watermark_scale_factor = 10;
+
+/*
+ * lowmem_reserve ratios (Linux 6.1's defaults): a highmem-capable allocation
+ * falling back to Normal must leave 1/32 of HighMem's size there.
+ */
+int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = {
+	[ZONE_NORMAL] = 32,
+	[ZONE_HIGHMEM] = 0,
+};
+
+const char *const migratetype_names[MIGRATE_TYPES] = {
+	"Unmovable", "Movable", "Reclaimable", "HighAtomic", "CMA", "Isolate",
+};
+
+/* Which other types' free lists a type may fall back to, in order. */
+static const int fallbacks[MIGRATE_PCPTYPES][MIGRATE_PCPTYPES - 1] = {
+	[MIGRATE_UNMOVABLE] = {MIGRATE_RECLAIMABLE, MIGRATE_MOVABLE},
+	[MIGRATE_MOVABLE] = {MIGRATE_RECLAIMABLE, MIGRATE_UNMOVABLE},
+	[MIGRATE_RECLAIMABLE] = {MIGRATE_UNMOVABLE, MIGRATE_MOVABLE},
+};
+
+static_assert(__GFP_HIGH == ALLOC_HIGH, "gfp_to_alloc_flags copies __GFP_HIGH as ALLOC_HIGH");
+
+static noinline void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_flags,
+				     unsigned long caller);
+
+/* ---------------------------------------------------------------- pageblock bits */
+
+static inline unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long pfn)
+{
+	pfn -= pageblock_start_pfn(zone->zone_start_pfn);
+	return (pfn >> pageblock_order) * NR_PAGEBLOCK_BITS;
+}
+
+/**
+ * get_pfnblock_flags_mask - read the bits of @pfn's pageblock
+ * @page: the struct page of @pfn (finds the zone and its bitmap)
+ * @pfn: the page frame
+ * @mask: which bits, shifted down to bit 0
+ */
+unsigned long get_pfnblock_flags_mask(const struct page *page, unsigned long pfn,
+				      unsigned long mask)
+{
+	const struct zone *zone = page_zone(page);
+	unsigned long bitidx = pfn_to_bitidx(zone, pfn);
+	unsigned long word = READ_ONCE(zone->pageblock_flags[bitidx / BITS_PER_LONG]);
+
+	return (word >> (bitidx % BITS_PER_LONG)) & mask;
+}
+
+/**
+ * set_pfnblock_flags_mask - write the bits of @pfn's pageblock
+ * @page: the struct page of @pfn
+ * @flags: new value of the bits in @mask
+ * @pfn: the page frame
+ * @mask: which bits
+ */
+void set_pfnblock_flags_mask(struct page *page, unsigned long flags, unsigned long pfn,
+			     unsigned long mask)
+{
+	struct zone *zone = page_zone(page);
+	unsigned long bitidx = pfn_to_bitidx(zone, pfn);
+	unsigned long *word = &zone->pageblock_flags[bitidx / BITS_PER_LONG];
+	unsigned long old = READ_ONCE(*word);
+
+	mask <<= bitidx % BITS_PER_LONG;
+	flags <<= bitidx % BITS_PER_LONG;
+	/* Lock-free, as Linux: readers never take zone->lock for these bits. */
+	while (!__atomic_compare_exchange_n(word, &old, (old & ~mask) | flags, false,
+					    __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+}
+
+/**
+ * set_pageblock_migratetype - set the migratetype of @page's pageblock
+ * @page: any page of the pageblock
+ * @migratetype: MIGRATE_*
+ *
+ * With mobility grouping off, every ordinary type collapses to UNMOVABLE.
+ */
+void set_pageblock_migratetype(struct page *page, int migratetype)
+{
+	if (unlikely(page_group_by_mobility_disabled && migratetype < MIGRATE_PCPTYPES))
+		migratetype = MIGRATE_UNMOVABLE;
+	set_pfnblock_flags_mask(page, (unsigned long)migratetype, page_to_pfn(page),
+				MIGRATETYPE_MASK);
+}
+
+/* ---------------------------------------------------------------- bad pages */
+
+static const char *const pageflag_names[__NR_PAGEFLAGS] = {
+	[PG_reserved] = "reserved",
+	[PG_isolated] = "isolated",
+	[PG_poisoned] = "poisoned",
+};
+
+/* Linux's %pGp: "0x1001(reserved|zone=0)". */
+static void format_page_flags(unsigned long flags, char *buf, size_t size)
+{
+	int len = scnprintf(buf, size, "%#lx(", flags);
+	const char *sep = "";
+
+	for (int i = 0; i < __NR_PAGEFLAGS; i++) {
+		if (flags & BIT(i)) {
+			len += scnprintf(buf + len, size - len, "%s%s", sep, pageflag_names[i]);
+			sep = "|";
+		}
+	}
+	if ((flags >> ALLOC_ORDER_PGSHIFT) & ALLOC_ORDER_MASK) {
+		len += scnprintf(buf + len, size - len, "%sorder=%lu", sep,
+				 (flags >> ALLOC_ORDER_PGSHIFT) & ALLOC_ORDER_MASK);
+		sep = "|";
+	}
+	if (NODES_WIDTH)
+		len += scnprintf(buf + len, size - len, "%snode=%lu", sep,
+				 (flags >> NODES_PGSHIFT) & NODES_MASK);
+	scnprintf(buf + len, size - len, "%szone=%lu)", NODES_WIDTH ? "|" : sep,
+		  (flags >> ZONES_PGSHIFT) & ZONES_MASK);
+}
+
+/*
+ * Types are stored negatively in _mapcount (Linux's page_has_type()); such a
+ * page has no mappings, whatever the word reads as.
+ */
+static int dump_mapcount(const struct page *page)
+{
+	return page->_mapcount < -128 ? 0 : page_mapcount(page);
+}
+
+/**
+ * dump_page - print @page's state (Linux's format)
+ * @page: the page
+ * @reason: why, printed as "page dumped because: @reason", or NULL
+ *
+ * Linux prints ->index where we print ->private (we have no index).
+ */
+void dump_page(struct page *page, const char *reason)
+{
+	unsigned long raw[sizeof(struct page) / sizeof(unsigned long)];
+	char buf[160];
+	int len = 0;
+	bool cma;
+
+	pr_warn("page:%p refcount:%d mapcount:%d mapping:%p private:%#lx pfn:%#lx\n", (void *)page,
+		page_ref_count(page), dump_mapcount(page), page->mapping, page->private,
+		page_to_pfn(page));
+	if (PageBuddy(page))
+		pr_warn("page_type: %#x(buddy) order:%lu\n", page->page_type, page->private);
+	format_page_flags(page->flags, buf, sizeof(buf));
+	/* Frames past a zone's end (mem_map's alignment tail) have no pageblock bits. */
+	cma = zone_spans_pfn(page_zone(page), page_to_pfn(page)) &&
+	      is_migrate_cma(get_pageblock_migratetype(page));
+	pr_warn("flags: %s%s\n", buf, cma ? " CMA" : "");
+	memcpy(raw, page, sizeof(raw));
+	for (size_t i = 0; i < ARRAY_SIZE(raw); i++)
+		len += scnprintf(buf + len, sizeof(buf) - len, " %0*lx", (int)(2 * sizeof(long)),
+				 raw[i]);
+	pr_warn("raw:%s\n", buf);
+	if (reason)
+		pr_warn("page dumped because: %s\n", reason);
+}
+
+/*
+ * Report a page in a state it must not be in.  Unlike Linux, the page is
+ * left exactly as found (Linux resets _mapcount, which would unlink a page
+ * that is genuinely free in the buddy lists when the report is a double
+ * free); callers do not free or hand it out, so it is lost but harmless.
+ */
+static noinline void bad_page(struct page *page, const char *reason, unsigned long caller)
+{
+	printk(KERN_ALERT "BUG: Bad page state in process %s  pfn:%05lx\n", CURRENT_COMM,
+	       page_to_pfn(page));
+	dump_page(page, reason);
+	if (caller)
+		printk(KERN_ALERT "caller: %pS\n", (void *)caller);
+	bad_page_reports++;
+}
+
+/* What is wrong with a page that should be unused (Linux's page_bad_reason). */
+static const char *page_bad_reason(const struct page *page, unsigned long flags)
+{
+	const char *bad_reason = NULL;
+
+	if (unlikely(page->_mapcount != -1))
+		bad_reason = "nonzero mapcount";
+	if (unlikely(page->mapping != NULL))
+		bad_reason = "non-NULL mapping";
+	if (unlikely(page_ref_count(page) != 0))
+		bad_reason = "nonzero _refcount";
+	if (unlikely(page->flags & flags)) {
+		if (flags == PAGE_FLAGS_CHECK_AT_PREP)
+			bad_reason = "PAGE_FLAGS_CHECK_AT_PREP flag(s) set";
+		else
+			bad_reason = "PAGE_FLAGS_CHECK_AT_FREE flag(s) set";
+	}
+	return bad_reason;
+}
+
+static inline bool page_expected_state(const struct page *page, unsigned long check_flags)
+{
+	return page->_mapcount == -1 && page->mapping == NULL && page_ref_count(page) == 0 &&
+	       !(page->flags & check_flags);
+}
+
+/* The checks of a page handed out; a bad one is reported and dropped. */
+static inline bool check_new_page(struct page *page)
+{
+	if (likely(page_expected_state(page, PAGE_FLAGS_CHECK_AT_PREP)))
+		return false;
+	bad_page(page, page_bad_reason(page, PAGE_FLAGS_CHECK_AT_PREP), 0);
+	return true;
+}
+
+/* ---------------------------------------------------------------- free lists */
+
+static inline void set_buddy_order(struct page *page, unsigned int order)
+{
+	set_page_private(page, order);
+	__SetPageBuddy(page);
+}
+
+/* A pcp page remembers its pageblock's type from when it was freed. */
+static inline int get_pcppage_migratetype(const struct page *page)
+{
+	return (int)page->private;
+}
+
+static inline void set_pcppage_migratetype(struct page *page, int migratetype)
+{
+	page->private = (unsigned long)migratetype;
+}
+
+static inline void add_to_free_list(struct page *page, struct zone *zone, unsigned int order,
+				    int migratetype)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	list_add(&page->buddy_list, &area->free_list[migratetype]);
+	area->nr_free++;
+}
+
+static inline void add_to_free_list_tail(struct page *page, struct zone *zone, unsigned int order,
+					 int migratetype)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	list_add_tail(&page->buddy_list, &area->free_list[migratetype]);
+	area->nr_free++;
+}
+
+/* Move a free block to another type's list; the caller fixes the counters. */
+static inline void move_to_free_list(struct page *page, struct zone *zone, unsigned int order,
+				     int migratetype)
+{
+	struct free_area *area = &zone->free_area[order];
+
+	list_move_tail(&page->buddy_list, &area->free_list[migratetype]);
+}
+
+static inline void del_page_from_free_list(struct page *page, struct zone *zone, unsigned int order)
+{
+	__list_del(page->buddy_list.prev, page->buddy_list.next);
+	__ClearPageBuddy(page);
+	set_page_private(page, 0);
+	zone->free_area[order].nr_free--;
+}
+
+static inline struct page *get_page_from_free_area(struct free_area *area, int migratetype)
+{
+	return list_first_entry_or_null(&area->free_list[migratetype], struct page, buddy_list);
+}
+
+/*
+ * Is @buddy the free buddy of @page at @order?  It must head a free block
+ * of exactly that order in the same zone: a hole is PG_reserved and never
+ * PageBuddy, and the zone test stops merges across a zone boundary that is
+ * not MAX_ORDER aligned.
+ */
+static inline bool page_is_buddy(const struct page *page, const struct page *buddy,
+				 unsigned int order)
+{
+	if (!PageBuddy(buddy))
+		return false;
+	if (buddy_order(buddy) != order)
+		return false;
+	return page_zone_id(page) == page_zone_id(buddy);
+}
+
+/*
+ * The struct page of the buddy always exists: mem_map covers whole
+ * MAX_ORDER blocks, and a buddy below MAX_ORDER - 1 lies in the same one.
+ */
+static inline struct page *find_buddy_page_pfn(struct page *page, unsigned long pfn,
+					       unsigned int order, unsigned long *buddy_pfn)
+{
+	unsigned long __buddy_pfn = pfn ^ (1UL << order);
+	struct page *buddy = page + ((long)__buddy_pfn - (long)pfn);
+
+	if (buddy_pfn)
+		*buddy_pfn = __buddy_pfn;
+	return page_is_buddy(page, buddy, order) ? buddy : NULL;
+}
+
+/*
+ * If the block one order up could merge soon (its buddy is free), put this
+ * block at the tail so it is used last and the merge can still happen.
+ */
+static inline bool buddy_merge_likely(unsigned long pfn, unsigned long buddy_pfn, struct page *page,
+				      unsigned int order)
+{
+	unsigned long higher_page_pfn;
+	struct page *higher_page;
+
+	if (order >= MAX_ORDER - 2)
+		return false;
+	higher_page_pfn = buddy_pfn & pfn;
+	higher_page = page + ((long)higher_page_pfn - (long)pfn);
+	return find_buddy_page_pfn(higher_page, higher_page_pfn, order + 1, NULL) != NULL;
+}
+
+/*
+ * The heart of the free path: merge with free buddies as far as possible
+ * and put the result on @migratetype's list.  Caller holds zone->lock.
+ */
+static void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone,
+			    unsigned int order, int migratetype, fpi_t fpi_flags)
+{
+	unsigned long buddy_pfn = 0;
+	unsigned long combined_pfn;
+	struct page *buddy;
+	bool to_tail;
+
+	/* Free pages in an isolated block are parked, not offered. */
+	if (likely(!is_migrate_isolate(migratetype)))
+		__mod_zone_freepage_state(zone, 1L << order, migratetype);
+
+	while (order < MAX_ORDER - 1) {
+		buddy = find_buddy_page_pfn(page, pfn, order, &buddy_pfn);
+		if (!buddy)
+			break;
+		/*
+		 * From pageblock_order up the buddy is another pageblock: never
+		 * merge an isolated or CMA block into an ordinary one, or the
+		 * free counts of both would go wrong.  (With pageblock_order =
+		 * MAX_ORDER - 1 this cannot trigger; it keeps a smaller
+		 * pageblock_order correct.)
+		 */
+		if (unlikely(order >= pageblock_order)) {
+			int buddy_mt = get_pfnblock_migratetype(buddy, buddy_pfn);
+
+			if (migratetype != buddy_mt && (!migratetype_is_mergeable(migratetype) ||
+							!migratetype_is_mergeable(buddy_mt)))
+				break;
+		}
+		del_page_from_free_list(buddy, zone, order);
+		combined_pfn = buddy_pfn & pfn;
+		page = page + ((long)combined_pfn - (long)pfn);
+		pfn = combined_pfn;
+		order++;
+	}
+
+	set_buddy_order(page, order);
+	if (fpi_flags & FPI_TO_TAIL)
+		to_tail = true;
+	else
+		to_tail = buddy_merge_likely(pfn, buddy_pfn, page, order);
+	if (to_tail)
+		add_to_free_list_tail(page, zone, order, migratetype);
+	else
+		add_to_free_list(page, zone, order, migratetype);
+}
+
+/*
+ * Split a block of order @high down to @low, giving back the upper halves:
+ * the lower 2^@low pages at @page are the caller's.
+ */
+static inline void expand(struct zone *zone, struct page *page, unsigned int low, unsigned int high,
+			  int migratetype)
+{
+	unsigned long size = 1UL << high;
+
+	while (high > low) {
+		high--;
+		size >>= 1;
+		add_to_free_list(&page[size], zone, high, migratetype);
+		set_buddy_order(&page[size], high);
+	}
+}
+
+/* ---------------------------------------------------------------- freeing */
+
+/*
+ * Checks and clean-up of a page that is about to become free.  Returns
+ * false (after reporting) if the page must not be freed.
+ */
+static __always_inline bool free_pages_prepare(struct page *page, unsigned int order,
+					       unsigned long caller)
+{
+	/* A movable owner's ops pointer is not a mapping (Linux does the same). */
+	if (PageMappingFlags(page))
+		page->mapping = NULL;
+	if (unlikely(!page_expected_state(page, PAGE_FLAGS_CHECK_AT_FREE))) {
+		bad_page(page, page_bad_reason(page, PAGE_FLAGS_CHECK_AT_FREE), caller);
+		return false;
+	}
+	page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
+	if (unlikely(page_poisoning_enabled()))
+		kernel_poison_pages(page, 1 << order);
+	return true;
+}
+
+static void free_one_page(struct zone *zone, struct page *page, unsigned long pfn,
+			  unsigned int order, int migratetype, fpi_t fpi_flags)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	/* Re-read: the block may have been isolated since the caller looked. */
+	if (unlikely(has_isolate_pageblock(zone) || is_migrate_isolate(migratetype)))
+		migratetype = get_pfnblock_migratetype(page, pfn);
+	__free_one_page(page, pfn, zone, order, migratetype, fpi_flags);
+	spin_unlock_irqrestore(&zone->lock, flags);
+}
+
+/* Free a block straight to the buddy lists (orders above 0, and boot). */
+static noinline void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_flags,
+				     unsigned long caller)
+{
+	unsigned long pfn = page_to_pfn(page);
+	struct zone *zone = page_zone(page);
+
+	if (!free_pages_prepare(page, order, caller))
+		return;
+	__count_zone_vm_events(zone, ZONE_PGFREE, 1UL << order);
+	free_one_page(zone, page, pfn, order, get_pfnblock_migratetype(page, pfn), fpi_flags);
+}
+
+/*
+ * Return up to @count pages from @pcp's lists to the buddy lists, taking
+ * the lists in turn starting with @pindex and each from its cold tail.
+ * Caller has interrupts off.
+ */
+static noinline void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
+					int pindex)
+{
+	bool isolated_pageblocks;
+
+	count = min(pcp->count, count);
+	spin_lock(&zone->lock);
+	isolated_pageblocks = has_isolate_pageblock(zone);
+	while (count > 0) {
+		struct list_head *list;
+
+		/* count <= pcp->count, so some list is not empty. */
+		for (;;) {
+			list = &pcp->lists[pindex];
+			if (++pindex == MIGRATE_PCPTYPES)
+				pindex = 0;
+			if (!list_empty(list))
+				break;
+		}
+		do {
+			struct page *page = list_last_entry(list, struct page, pcp_list);
+			int mt = get_pcppage_migratetype(page);
+
+			list_del(&page->pcp_list);
+			count--;
+			pcp->count--;
+			/* The pageblock may have been isolated since the page was freed. */
+			if (unlikely(isolated_pageblocks))
+				mt = get_pageblock_migratetype(page);
+			__free_one_page(page, page_to_pfn(page), zone, 0, mt, FPI_NONE);
+		} while (count > 0 && !list_empty(list));
+	}
+	spin_unlock(&zone->lock);
+}
+
+/*
+ * How many pages to give back when a pcp list reaches high: at least
+ * batch, doubling while frees keep coming without allocations, but always
+ * leaving batch pages (Linux 6.1's nr_pcp_free()).
+ */
+static int nr_pcp_free(struct per_cpu_pages *pcp, int high, int batch)
+{
+	int min_nr_free, max_nr_free;
+
+	/* Boot pageset (or pcp disabled): one page at a time. */
+	if (unlikely(high < batch))
+		return 1;
+	min_nr_free = batch;
+	max_nr_free = high - batch;
+	batch <<= pcp->free_factor;
+	if (batch < max_nr_free)
+		pcp->free_factor++;
+	return clamp(batch, min_nr_free, max_nr_free);
+}
+
+/* Free an order-0 page to this CPU's pcp list (Linux's free_unref_page). */
+static __always_inline void free_unref_page(struct page *page, unsigned long caller)
+{
+	unsigned long pfn = page_to_pfn(page);
+	struct per_cpu_pages *pcp;
+	struct zone *zone;
+	unsigned long flags;
+	int mt, high;
+
+	if (!free_pages_prepare(page, 0, caller))
+		return;
+	zone = page_zone(page);
+	mt = get_pfnblock_migratetype(page, pfn);
+	set_pcppage_migratetype(page, mt);
+	/*
+	 * Only the ordinary types have pcp lists.  CMA pages ride on the
+	 * movable list (they remember their own type for the drain); isolated
+	 * ones go straight to the isolated free list.
+	 */
+	if (unlikely(mt >= MIGRATE_PCPTYPES)) {
+		if (unlikely(is_migrate_isolate(mt))) {
+			__count_zone_vm_events(zone, ZONE_PGFREE, 1);
+			free_one_page(zone, page, pfn, 0, mt, FPI_NONE);
+			return;
+		}
+		mt = MIGRATE_MOVABLE;
+	}
+
+	flags = arch_local_irq_save();
+	pcp = &zone->per_cpu_pageset[smp_processor_id()];
+	list_add(&page->pcp_list, &pcp->lists[mt]);
+	pcp->count++;
+	__count_zone_vm_events(zone, ZONE_PGFREE, 1);
+	high = READ_ONCE(pcp->high);
+	if (pcp->count >= high)
+		free_pcppages_bulk(zone, nr_pcp_free(pcp, high, READ_ONCE(pcp->batch)), pcp, mt);
+	arch_local_irq_restore(flags);
+}
+
+static __always_inline void free_the_page(struct page *page, unsigned int order,
+					  unsigned long caller)
+{
+	if (likely(order == 0))
+		free_unref_page(page, caller);
+	else
+		__free_pages_ok(page, order, FPI_NONE, caller);
+}
+
+/* A caller-facing free of a page that is not allocated as claimed: say why. */
+static noinline void report_bad_free(struct page *page, unsigned int order, unsigned long caller)
+{
+	char reason[64];
+
+	if (PageBuddy(page)) {
+		bad_page(page, "double free: page is in the buddy free lists", caller);
+	} else if (page_ref_count(page) <= 0) {
+		bad_page(page, "double free: _refcount is already zero", caller);
+	} else {
+		scnprintf(reason, sizeof(reason), "freed with order %u, allocated with order %u",
+			  order, page_alloc_order(page));
+		bad_page(page, reason, caller);
+	}
+}
+
+/*
+ * The checks only a caller-facing free can make: the block must be
+ * allocated (a free page, on the buddy or a pcp list, has no reference)
+ * and freed with the order it was allocated with.
+ */
+static __always_inline bool free_request_ok(struct page *page, unsigned int order,
+					    unsigned long caller)
+{
+	if (unlikely(page_ref_count(page) <= 0 || page_alloc_order(page) != order)) {
+		report_bad_free(page, order, caller);
+		return false;
+	}
+	return true;
+}
+
+static __always_inline void free_pages_caller(struct page *page, unsigned int order,
+					      unsigned long caller)
+{
+	if (unlikely(!free_request_ok(page, order, caller)))
+		return;
+	if (put_page_testzero(page)) {
+		free_the_page(page, order, caller);
+	} else if (order) {
+		/*
+		 * Someone else still holds the first page (a speculative
+		 * get_page): it becomes an order-0 page they will free, and
+		 * the rest of the block goes now, as Linux does.
+		 */
+		set_page_alloc_order(page, 0);
+		while (order-- > 0)
+			free_the_page(page + (1UL << order), order, caller);
+	}
+}
+
+/**
+ * __free_pages - drop a reference to a block, freeing it at zero
+ * @page: the first page, as alloc_pages() returned it
+ * @order: the order it was allocated with
+ *
+ * A free of a free page, of a reserved page, of a page with mappings, or
+ * with the wrong order is reported as "BUG: Bad page state" and the block
+ * is left alone.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	free_pages_caller(page, order, _RET_IP_);
+}
+
+/**
+ * free_pages - __free_pages() by kernel address
+ * @addr: what __get_free_pages() returned; 0 is ignored
+ * @order: the order it was allocated with
+ */
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		free_pages_caller(virt_to_page((void *)addr), order, _RET_IP_);
+}
+
+/**
+ * put_page - drop a reference; the last one frees the page
+ * @page: the first page of an allocated block
+ */
+void put_page(struct page *page)
+{
+	if (unlikely(page_ref_count(page) <= 0)) {
+		bad_page(page, "put_page: _refcount is already zero", _RET_IP_);
+		return;
+	}
+	if (put_page_testzero(page))
+		free_the_page(page, page_alloc_order(page), _RET_IP_);
+}
+
+/* ---------------------------------------------------------------- allocating */
+
+/* Take the smallest free block of @migratetype that fits and split it. */
+static inline struct page *__rmqueue_smallest(struct zone *zone, unsigned int order,
+					      int migratetype)
+{
+	for (unsigned int current_order = order; current_order < MAX_ORDER; current_order++) {
+		struct free_area *area = &zone->free_area[current_order];
+		struct page *page = get_page_from_free_area(area, migratetype);
+
+		if (!page)
+			continue;
+		del_page_from_free_list(page, zone, current_order);
+		expand(zone, page, order, current_order, migratetype);
+		set_pcppage_migratetype(page, migratetype);
+		return page;
+	}
+	return NULL;
+}
+
+static struct page *__rmqueue_cma_fallback(struct zone *zone, unsigned int order)
+{
+	return __rmqueue_smallest(zone, order, MIGRATE_CMA);
+}
+
+/*
+ * Move the free pages in [start_pfn, end_pfn] to @migratetype's lists and
+ * count (in @num_movable) the allocated pages whose owner can move them.
+ */
+static int move_freepages(struct zone *zone, unsigned long start_pfn, unsigned long end_pfn,
+			  int migratetype, int *num_movable)
+{
+	int pages_moved = 0;
+
+	for (unsigned long pfn = start_pfn; pfn <= end_pfn;) {
+		struct page *page = pfn_to_page(pfn);
+		unsigned int order;
+
+		if (!PageBuddy(page)) {
+			if (num_movable && PageMovable(page))
+				(*num_movable)++;
+			pfn++;
+			continue;
+		}
+		order = buddy_order(page);
+		move_to_free_list(page, zone, order, migratetype);
+		pfn += 1UL << order;
+		pages_moved += 1 << order;
+	}
+	return pages_moved;
+}
+
+/**
+ * move_freepages_block - move the free pages of @page's pageblock to @migratetype's lists
+ * @zone: the zone of @page; caller holds zone->lock
+ * @page: any page of the pageblock
+ * @migratetype: the destination lists
+ * @num_movable: if not NULL, set to the allocated pages that are PageMovable
+ *
+ * The free counters are not touched: a caller moving pages into or out of
+ * MIGRATE_ISOLATE (or CMA) adjusts them with __mod_zone_freepage_state().
+ * Returns the pages moved, 0 if the pageblock crosses the zone's end.
+ */
+int move_freepages_block(struct zone *zone, struct page *page, int migratetype, int *num_movable)
+{
+	unsigned long start_pfn, end_pfn, pfn;
+
+	if (num_movable)
+		*num_movable = 0;
+	pfn = page_to_pfn(page);
+	start_pfn = pageblock_start_pfn(pfn);
+	end_pfn = pageblock_end_pfn(pfn) - 1;
+	/* Do not cross zone boundaries. */
+	if (!zone_spans_pfn(zone, start_pfn))
+		start_pfn = pfn;
+	if (!zone_spans_pfn(zone, end_pfn))
+		return 0;
+	return move_freepages(zone, start_pfn, end_pfn, migratetype, num_movable);
+}
+
+static void change_pageblock_range(struct page *pageblock_page, unsigned int start_order,
+				   int migratetype)
+{
+	unsigned long nr_pageblocks = 1UL << (start_order - pageblock_order);
+
+	while (nr_pageblocks--) {
+		set_pageblock_migratetype(pageblock_page, migratetype);
+		pageblock_page += pageblock_nr_pages;
+	}
+}
+
+/*
+ * May a fallback at @order claim the whole pageblock?  Always for big
+ * blocks; for small ones only for unmovable/reclaimable requests, which
+ * would otherwise scatter themselves over many movable blocks.
+ */
+static bool can_steal_fallback(unsigned int order, int start_mt)
+{
+	if (order >= pageblock_order)
+		return true;
+	return order >= pageblock_order / 2 || start_mt == MIGRATE_RECLAIMABLE ||
+	       start_mt == MIGRATE_UNMOVABLE || page_group_by_mobility_disabled;
+}
+
+/*
+ * Take @page (a free block of another type) for @start_type: the whole
+ * pageblock if allowed and if at least half of it is free or alike;
+ * otherwise only the block itself moves to @start_type's list.
+ */
+static void steal_suitable_fallback(struct zone *zone, struct page *page, int start_type,
+				    bool whole_block)
+{
+	unsigned int current_order = buddy_order(page);
+	int free_pages, movable_pages, alike_pages;
+	int old_block_type = get_pageblock_migratetype(page);
+
+	if (current_order >= pageblock_order) {
+		change_pageblock_range(page, current_order, start_type);
+		goto single_page;
+	}
+	/* Linux boosts the watermarks here to wake kswapd; we have no kswapd. */
+	if (!whole_block)
+		goto single_page;
+	free_pages = move_freepages_block(zone, page, start_type, &movable_pages);
+	if (!free_pages)
+		goto single_page;
+	/*
+	 * Pages "alike" the request: for a movable one the movable pages; for
+	 * the others, all non-movable pages of a movable block (we cannot
+	 * tell unmovable from reclaimable once allocated).
+	 */
+	if (start_type == MIGRATE_MOVABLE)
+		alike_pages = movable_pages;
+	else if (old_block_type == MIGRATE_MOVABLE)
+		alike_pages = (int)pageblock_nr_pages - (free_pages + movable_pages);
+	else
+		alike_pages = 0;
+	if (free_pages + alike_pages >= (1 << (pageblock_order - 1)) ||
+	    page_group_by_mobility_disabled)
+		set_pageblock_migratetype(page, start_type);
+	return;
+
+single_page:
+	move_to_free_list(page, zone, current_order, start_type);
+}
+
+/*
+ * The first type in @migratetype's fallback order with a free block at
+ * @order, and whether its pageblock may be stolen whole; -1 if none.
+ */
+static int find_suitable_fallback(struct free_area *area, unsigned int order, int migratetype,
+				  bool *can_steal)
+{
+	if (area->nr_free == 0)
+		return -1;
+	*can_steal = false;
+	for (int i = 0; i < MIGRATE_PCPTYPES - 1; i++) {
+		int fallback_mt = fallbacks[migratetype][i];
+
+		if (free_area_empty(area, fallback_mt))
+			continue;
+		if (can_steal_fallback(order, migratetype))
+			*can_steal = true;
+		return fallback_mt;
+	}
+	return -1;
+}
+
+/*
+ * Nothing of @start_migratetype fits: steal from another type, the
+ * largest block first (roughly the emptiest pageblock) so the stolen
+ * pageblock is likely to be claimed whole.  Returns true if a block was
+ * moved to @start_migratetype's lists; the caller then retries.
+ */
+static bool __rmqueue_fallback(struct zone *zone, unsigned int order, int start_migratetype)
+{
+	struct free_area *area;
+	int current_order;
+	int fallback_mt;
+	bool can_steal;
+	struct page *page;
+
+	for (current_order = MAX_ORDER - 1; current_order >= (int)order; current_order--) {
+		area = &zone->free_area[current_order];
+		fallback_mt =
+			find_suitable_fallback(area, current_order, start_migratetype, &can_steal);
+		if (fallback_mt == -1)
+			continue;
+		/*
+		 * A movable request that may not claim the pageblock splits the
+		 * smallest block instead: it will not fragment anything for
+		 * long, since movable pages can be moved away.
+		 */
+		if (!can_steal && start_migratetype == MIGRATE_MOVABLE &&
+		    current_order > (int)order)
+			goto find_smallest;
+		goto do_steal;
+	}
+	return false;
+
+find_smallest:
+	for (current_order = order; current_order < MAX_ORDER; current_order++) {
+		area = &zone->free_area[current_order];
+		fallback_mt =
+			find_suitable_fallback(area, current_order, start_migratetype, &can_steal);
+		if (fallback_mt != -1)
+			break;
+	}
+	BUG_ON(current_order == MAX_ORDER);
+
+do_steal:
+	page = get_page_from_free_area(area, fallback_mt);
+	steal_suitable_fallback(zone, page, start_migratetype, can_steal);
+	__count_zone_vm_events(zone, ZONE_PGALLOC_STEAL, 1);
+	return true;
+}
+
+/* One block for @migratetype, with CMA balancing and fallback.  Caller holds zone->lock. */
+static inline struct page *__rmqueue(struct zone *zone, unsigned int order, int migratetype,
+				     unsigned int alloc_flags)
+{
+	struct page *page;
+
+	/*
+	 * Keep CMA pages in use: once they are more than half of the zone's
+	 * free memory, movable requests take them first (Linux 6.1's rule).
+	 */
+	if ((alloc_flags & ALLOC_CMA) &&
+	    zone_page_state(zone, NR_FREE_CMA_PAGES) > zone_page_state(zone, NR_FREE_PAGES) / 2) {
+		page = __rmqueue_cma_fallback(zone, order);
+		if (page)
+			return page;
+	}
+retry:
+	page = __rmqueue_smallest(zone, order, migratetype);
+	if (unlikely(!page)) {
+		if (alloc_flags & ALLOC_CMA)
+			page = __rmqueue_cma_fallback(zone, order);
+		if (!page && __rmqueue_fallback(zone, order, migratetype))
+			goto retry;
+	}
+	return page;
+}
+
+/* Fill a pcp list with up to @count pages, in physical order.  Interrupts are off. */
+static noinline int rmqueue_bulk(struct zone *zone, unsigned long count, struct list_head *list,
+				 int migratetype, unsigned int alloc_flags)
+{
+	int allocated = 0;
+	unsigned long i;
+
+	spin_lock(&zone->lock);
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue(zone, 0, migratetype, alloc_flags);
+
+		if (unlikely(!page))
+			break;
+		list_add_tail(&page->pcp_list, list);
+		allocated++;
+		if (is_migrate_cma(get_pcppage_migratetype(page)))
+			__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, -1);
+	}
+	__mod_zone_page_state(zone, NR_FREE_PAGES, -(long)i);
+	spin_unlock(&zone->lock);
+	return allocated;
+}
+
+/* An order-0 page from this CPU's list, refilled by a batch when empty. */
+static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migratetype,
+						    unsigned int alloc_flags)
+{
+	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	struct page *page;
+	unsigned long flags;
+
+	flags = arch_local_irq_save();
+	pcp = &zone->per_cpu_pageset[smp_processor_id()];
+	/* An allocation ends a run of frees: drain in smaller steps again. */
+	pcp->free_factor >>= 1;
+	list = &pcp->lists[migratetype];
+	do {
+		if (list_empty(list)) {
+			pcp->count += rmqueue_bulk(zone, READ_ONCE(pcp->batch), list, migratetype,
+						   alloc_flags);
+			if (unlikely(list_empty(list))) {
+				page = NULL;
+				break;
+			}
+		}
+		page = list_first_entry(list, struct page, pcp_list);
+		/* Unlinked without list poisoning: the new owner initialises ->lru. */
+		__list_del(page->pcp_list.prev, page->pcp_list.next);
+		pcp->count--;
+	} while (unlikely(check_new_page(page)));
+	arch_local_irq_restore(flags);
+	return page;
+}
+
+static noinline struct page *rmqueue_buddy(struct zone *zone, unsigned int order,
+					   unsigned int alloc_flags, int migratetype)
+{
+	struct page *page;
+	unsigned long flags;
+
+	do {
+		spin_lock_irqsave(&zone->lock, flags);
+		page = __rmqueue(zone, order, migratetype, alloc_flags);
+		if (!page) {
+			spin_unlock_irqrestore(&zone->lock, flags);
+			return NULL;
+		}
+		__mod_zone_freepage_state(zone, -(1L << order), get_pcppage_migratetype(page));
+		spin_unlock_irqrestore(&zone->lock, flags);
+	} while (unlikely(check_new_page(page)));
+	return page;
+}
+
+static __always_inline struct page *rmqueue(struct zone *zone, unsigned int order, int migratetype,
+					    unsigned int alloc_flags)
+{
+	struct page *page;
+
+	/*
+	 * The movable pcp list may hold CMA pages; a movable request that may
+	 * not use CMA must go to the buddy lists.
+	 */
+	if (likely(order == 0) && ((alloc_flags & ALLOC_CMA) || migratetype != MIGRATE_MOVABLE)) {
+		page = rmqueue_pcplist(zone, migratetype, alloc_flags);
+		if (likely(page))
+			goto out;
+	}
+	page = rmqueue_buddy(zone, order, alloc_flags, migratetype);
+	if (!page)
+		return NULL;
+out:
+	__count_zone_vm_events(zone, ZONE_PGALLOC, 1UL << order);
+	return page;
+}
+
+/* The rare parts of handing out a block: poison checks and zeroing. */
+static noinline void post_alloc_slow(struct page *page, unsigned int order, gfp_t gfp_flags)
+{
+	if (page_poison_pending)
+		kernel_unpoison_pages(page, 1 << order);
+	if (gfp_flags & __GFP_ZERO)
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			clear_highpage(page + i);
+}
+
+static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
+{
+	set_page_private(page, 0);
+	set_page_refcounted(page);
+	set_page_alloc_order(page, order);
+	if (unlikely(page_poison_pending || (gfp_flags & __GFP_ZERO)))
+		post_alloc_slow(page, order, gfp_flags);
+}
+
+/**
+ * post_alloc_hook - make a block taken from the free lists an allocated one
+ * @page: first page (reference count 0)
+ * @order: its order
+ * @gfp_flags: __GFP_ZERO clears it
+ */
+void post_alloc_hook(struct page *page, unsigned int order, gfp_t gfp_flags)
+{
+	prep_new_page(page, order, gfp_flags);
+}
+
+/* ---------------------------------------------------------------- watermarks */
+
+/* Free pages this request may not count against the watermark. */
+static inline long __zone_watermark_unusable_free(struct zone *z, unsigned int order,
+						  unsigned int alloc_flags)
+{
+	long unusable_free = (1L << order) - 1;
+
+	if (!(alloc_flags & ALLOC_CMA))
+		unusable_free += zone_page_state(z, NR_FREE_CMA_PAGES);
+	return unusable_free;
+}
+
+/*
+ * Linux 6.1's __zone_watermark_ok, less the high-atomic reserve (we never
+ * set one aside): the free pages above @mark (lowered for __GFP_HIGH and
+ * GFP_ATOMIC) plus the lowmem reserve, and for order > 0 a free block of
+ * at least @order on a list the request may use.
+ */
+static noinline bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+					 int highest_zoneidx, unsigned int alloc_flags,
+					 long free_pages)
+{
+	long min = (long)mark;
+
+	free_pages -= __zone_watermark_unusable_free(z, order, alloc_flags);
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
+		return false;
+	if (!order)
+		return true;
+	for (unsigned int o = order; o < MAX_ORDER; o++) {
+		struct free_area *area = &z->free_area[o];
+
+		if (!area->nr_free)
+			continue;
+		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			if (!free_area_empty(area, mt))
+				return true;
+		if ((alloc_flags & ALLOC_CMA) && !free_area_empty(area, MIGRATE_CMA))
+			return true;
+	}
+	return false;
+}
+
+/**
+ * zone_watermark_ok - may an allocation of @order take pages from @z?
+ * @z: the zone
+ * @order: the allocation's order
+ * @mark: the watermark in pages
+ * @highest_zoneidx: the highest zone the allocation could use
+ * @alloc_flags: ALLOC_*
+ */
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int highest_zoneidx,
+		       unsigned int alloc_flags)
+{
+	return __zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags,
+				   zone_page_state(z, NR_FREE_PAGES));
+}
+
+/* The order-0 common case without the loop. */
+static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int order,
+						unsigned long mark, int highest_zoneidx,
+						unsigned int alloc_flags)
+{
+	long free_pages = zone_page_state(z, NR_FREE_PAGES);
+
+	if (!order) {
+		long usable_free = free_pages;
+		long reserved = __zone_watermark_unusable_free(z, 0, alloc_flags);
+
+		usable_free -= min(usable_free, reserved);
+		if (usable_free > (long)mark + z->lowmem_reserve[highest_zoneidx])
+			return true;
+	}
+	return __zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags, free_pages);
+}
+
+/* ---------------------------------------------------------------- the allocator */
+
+/* What an allocation may use; small enough to pass by value (no stack slot on the fast path). */
+struct alloc_context {
+	struct zonelist *zonelist;
+	int migratetype;
+	int highest_zoneidx;
+};
+
+static inline unsigned int gfp_to_alloc_flags_cma(gfp_t gfp_mask, unsigned int alloc_flags)
+{
+	if (gfp_migratetype(gfp_mask) == MIGRATE_MOVABLE)
+		alloc_flags |= ALLOC_CMA;
+	return alloc_flags;
+}
+
+/* The slow path's flags: down to min, further for __GFP_HIGH and GFP_ATOMIC. */
+static unsigned int gfp_to_alloc_flags(gfp_t gfp_mask)
+{
+	unsigned int alloc_flags = ALLOC_WMARK_MIN;
+
+	alloc_flags |= gfp_mask & __GFP_HIGH;
+	if ((gfp_mask & __GFP_ATOMIC) && !(gfp_mask & __GFP_NOMEMALLOC))
+		alloc_flags |= ALLOC_HARDER;
+	return gfp_to_alloc_flags_cma(gfp_mask, alloc_flags);
+}
+
+/* Walk the zonelist for a zone above its watermark that has a block. */
+static __always_inline struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order,
+							   unsigned int alloc_flags,
+							   struct alloc_context ac)
+{
+	struct zoneref *z;
+	struct zone *zone;
+
+	for_each_zone_zonelist (zone, z, ac.zonelist, ac.highest_zoneidx) {
+		struct page *page;
+
+		if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
+			unsigned long mark = wmark_pages(zone, alloc_flags & ALLOC_WMARK_MASK);
+
+			if (!zone_watermark_fast(zone, order, mark, ac.highest_zoneidx,
+						 alloc_flags))
+				continue;
+		}
+		page = rmqueue(zone, order, ac.migratetype, alloc_flags);
+		if (page) {
+			prep_new_page(page, order, gfp_mask);
+			return page;
+		}
+	}
+	return NULL;
+}
+
+/* Linux's %pGg for the flags we define: composite names first. */
+static const struct {
+	gfp_t mask;
+	const char *name;
+} gfpflag_names[] = {
+	{GFP_HIGHUSER_MOVABLE, "GFP_HIGHUSER_MOVABLE"},
+	{GFP_HIGHUSER, "GFP_HIGHUSER"},
+	{GFP_USER, "GFP_USER"},
+	{GFP_KERNEL, "GFP_KERNEL"},
+	{GFP_NOFS, "GFP_NOFS"},
+	{GFP_ATOMIC, "GFP_ATOMIC"},
+	{GFP_NOIO, "GFP_NOIO"},
+	{GFP_NOWAIT, "GFP_NOWAIT"},
+	{__GFP_HIGHMEM, "__GFP_HIGHMEM"},
+	{__GFP_HIGH, "__GFP_HIGH"},
+	{__GFP_ATOMIC, "__GFP_ATOMIC"},
+	{__GFP_IO, "__GFP_IO"},
+	{__GFP_FS, "__GFP_FS"},
+	{__GFP_NOWARN, "__GFP_NOWARN"},
+	{__GFP_ZERO, "__GFP_ZERO"},
+	{__GFP_NOMEMALLOC, "__GFP_NOMEMALLOC"},
+	{__GFP_HARDWALL, "__GFP_HARDWALL"},
+	{__GFP_RECLAIMABLE, "__GFP_RECLAIMABLE"},
+	{__GFP_MOVABLE, "__GFP_MOVABLE"},
+	{__GFP_RECLAIM, "__GFP_RECLAIM"},
+	{__GFP_DIRECT_RECLAIM, "__GFP_DIRECT_RECLAIM"},
+	{__GFP_KSWAPD_RECLAIM, "__GFP_KSWAPD_RECLAIM"},
+};
+
+static void format_gfp_flags(gfp_t gfp, char *buf, size_t size)
+{
+	const char *sep = "";
+	int len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(gfpflag_names) && gfp; i++) {
+		if ((gfp & gfpflag_names[i].mask) != gfpflag_names[i].mask)
+			continue;
+		len += scnprintf(buf + len, size - len, "%s%s", sep, gfpflag_names[i].name);
+		sep = "|";
+		gfp &= ~gfpflag_names[i].mask;
+	}
+	if (gfp)
+		scnprintf(buf + len, size - len, "%s%#x", sep, gfp);
+}
+
+static noinline void warn_alloc(gfp_t gfp_mask, unsigned int order)
+{
+	char names[192];
+
+	format_gfp_flags(gfp_mask, names, sizeof(names));
+	pr_warn("%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)\n",
+		CURRENT_COMM, order, gfp_mask, names);
+	show_free_areas();
+}
+
+/*
+ * Second attempt, at the min watermark with whatever reserves the gfp
+ * allows.  Linux would now wake kswapd, reclaim, compact and finally call
+ * the OOM killer; we have nothing to reclaim, so the only thing worth
+ * trying is what reclaim's drain_all_pages() does: give the pcp pages back
+ * so they can merge into the block that was missing.
+ */
+static noinline struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
+						    struct alloc_context ac)
+{
+	unsigned int alloc_flags = gfp_to_alloc_flags(gfp_mask);
+	struct zoneref *z;
+	struct page *page;
+
+	page = get_page_from_freelist(gfp_mask, order, alloc_flags, ac);
+	if (page)
+		return page;
+	drain_all_pages(NULL);
+	page = get_page_from_freelist(gfp_mask, order, alloc_flags, ac);
+	if (page)
+		return page;
+
+	z = first_zones_zonelist(ac.zonelist, ac.highest_zoneidx);
+	if (z->zone)
+		__count_zone_vm_events(z->zone, ZONE_PGALLOC_FAIL, 1);
+	if (!(gfp_mask & __GFP_NOWARN))
+		warn_alloc(gfp_mask, order);
+	return NULL;
+}
+
+/**
+ * __alloc_pages - allocate 2^@order contiguous pages
+ * @gfp: GFP_* and __GFP_* flags
+ * @order: 0..MAX_ORDER-1
+ * @preferred_nid: the node whose zonelist to walk
+ *
+ * The fast path tries every allowed zone at the low watermark; the slow
+ * path retries at min with the reserves @gfp allows.  Returns the first
+ * page with a reference count of 1, or NULL.
+ */
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
+{
+	struct alloc_context ac;
+	struct page *page;
+
+	if (unlikely(order >= MAX_ORDER)) {
+		if (!(gfp & __GFP_NOWARN))
+			WARN_ON_ONCE(order >= MAX_ORDER);
+		return NULL;
+	}
+	ac.highest_zoneidx = gfp_zone(gfp);
+	ac.zonelist = node_zonelist(preferred_nid, gfp);
+	ac.migratetype = gfp_migratetype(gfp);
+	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW), ac);
+	if (likely(page))
+		return page;
+	return __alloc_pages_slowpath(gfp, order, ac);
+}
+
+/**
+ * __get_free_pages - allocate lowmem pages and return their kernel address
+ * @gfp: flags; __GFP_HIGHMEM is dropped, since the result must be addressable
+ * @order: 0..MAX_ORDER-1
+ */
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp & ~__GFP_HIGHMEM, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+/**
+ * get_zeroed_page - one zeroed lowmem page, by address
+ * @gfp: flags
+ */
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+/**
+ * split_page - turn one allocated block of @order into 2^@order order-0 pages
+ * @page: the first page (reference count 1)
+ * @order: the block's order
+ */
+void split_page(struct page *page, unsigned int order)
+{
+	WARN_ON(page_ref_count(page) <= 0 || page_alloc_order(page) != order);
+	set_page_alloc_order(page, 0);
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		set_page_refcounted(page + i);
+}
+
+/* Keep the first pages of a block that cover @size, free the rest now. */
+static void *make_alloc_exact(unsigned long addr, unsigned int order, size_t size)
+{
+	if (addr) {
+		unsigned long nr = DIV_ROUND_UP(size, PAGE_SIZE);
+		struct page *page = virt_to_page((void *)addr);
+
+		set_page_alloc_order(page, 0);
+		for (unsigned long i = 1; i < nr; i++)
+			set_page_refcounted(page + i);
+		for (unsigned long i = nr; i < (1UL << order); i++)
+			__free_pages_ok(page + i, 0, FPI_TO_TAIL, _RET_IP_);
+	}
+	return (void *)addr;
+}
+
+static unsigned int get_order(size_t size)
+{
+	size = (size - 1) >> PAGE_SHIFT;
+	return size ? (unsigned int)(8 * sizeof(size) - __builtin_clzl(size)) : 0;
+}
+
+/**
+ * alloc_pages_exact - allocate @size bytes of whole pages, no more
+ * @size: bytes, at most 2^(MAX_ORDER-1) pages
+ * @gfp: flags (lowmem only)
+ *
+ * Returns the address or NULL.
+ */
+void *alloc_pages_exact(size_t size, gfp_t gfp)
+{
+	unsigned int order;
+
+	if (WARN_ON(size == 0))
+		return NULL;
+	order = get_order(size);
+	return make_alloc_exact(__get_free_pages(gfp, order), order, size);
+}
+
+/**
+ * free_pages_exact - free what alloc_pages_exact(@size) returned at @virt
+ * @virt: the address
+ * @size: the same size
+ */
+void free_pages_exact(void *virt, size_t size)
+{
+	unsigned long addr = (unsigned long)virt;
+	unsigned long end = addr + PAGE_ALIGN(size);
+
+	for (; addr < end; addr += PAGE_SIZE)
+		free_pages_caller(virt_to_page((void *)addr), 0, _RET_IP_);
+}
+
+/* ---------------------------------------------------------------- pcp control */
+
+static void drain_pages_zone(unsigned int cpu, struct zone *zone)
+{
+	struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
+	unsigned long flags;
+
+	flags = arch_local_irq_save();
+	if (pcp->count)
+		free_pcppages_bulk(zone, pcp->count, pcp, 0);
+	arch_local_irq_restore(flags);
+}
+
+static void drain_pages(unsigned int cpu, struct zone *zone)
+{
+	if (zone) {
+		drain_pages_zone(cpu, zone);
+		return;
+	}
+	for_each_populated_zone (zone)
+		drain_pages_zone(cpu, zone);
+}
+
+/**
+ * drain_local_pages - give this CPU's pcp pages back to the buddy lists
+ * @zone: one zone, or NULL for all
+ */
+void drain_local_pages(struct zone *zone)
+{
+	drain_pages((unsigned int)smp_processor_id(), zone);
+}
+
+/**
+ * drain_all_pages - give every CPU's pcp pages back to the buddy lists
+ * @zone: one zone, or NULL for all
+ *
+ * Only one CPU runs for now, so this drains the other CPUs' (empty) lists
+ * directly; the SMP issue must make each CPU drain its own, as Linux does
+ * with per-CPU work items.
+ */
+void drain_all_pages(struct zone *zone)
+{
+	int cpu;
+
+	for_each_online_cpu (cpu)
+		drain_pages((unsigned int)cpu, zone);
+}
+
+/* ---------------------------------------------------------------- boot and accounting */
+
+/**
+ * adjust_managed_page_count - @count more (or fewer) pages belong to the buddy allocator
+ * @page: a page of the zone concerned
+ * @count: pages, may be negative
+ */
+void adjust_managed_page_count(struct page *page, long count)
+{
+	page_zone(page)->managed_pages += count;
+	_totalram_pages += count;
+	if (PageHighMem(page))
+		_totalhigh_pages += count;
+}
+
+/**
+ * memblock_free_pages - give one naturally aligned block to the buddy allocator at boot
+ * @pfn: first page frame; aligned to 1 << @order; inside one zone
+ * @order: the block's order
+ *
+ * The boot hand-over frees pages exactly as memmap init left them (no
+ * reference, not reserved), so nothing is done per page; a late free
+ * (memblock_free_late) hands over PG_reserved pages, which are cleared
+ * here first.  The pages are counted as managed, and as totalram (Linux
+ * adds those in memblock_free_all() and __memblock_free_late()).
+ */
+void memblock_free_pages(unsigned long pfn, unsigned int order)
+{
+	const pg_data_t *pgdat = NODE_DATA(0);
+	unsigned long nr_pages = 1UL << order;
+	struct page *page;
+
+	if (WARN_ON_ONCE(pfn < pgdat->node_start_pfn || pfn + nr_pages > pgdat_end_pfn(pgdat)))
+		return;
+	page = pfn_to_page(pfn);
+	if (unlikely(PageReserved(page))) {
+		for (unsigned long i = 0; i < nr_pages; i++) {
+			__ClearPageReserved(page + i);
+			set_page_count(page + i, 0);
+		}
+	}
+	adjust_managed_page_count(page, (long)nr_pages);
+	__free_pages_ok(page, order, FPI_TO_TAIL, _RET_IP_);
+}
+
+/**
+ * free_reserved_page - hand one PG_reserved page to the buddy allocator for good
+ * @page: the page
+ */
+void free_reserved_page(struct page *page)
+{
+	ClearPageReserved(page);
+	init_page_count(page);
+	set_page_alloc_order(page, 0);
+	free_pages_caller(page, 0, _RET_IP_);
+	adjust_managed_page_count(page, 1);
+}
+
+/**
+ * free_reserved_area - free_reserved_page() every whole page of [@start, @end)
+ * @start: kernel virtual start (rounded up to a page)
+ * @end: kernel virtual end (rounded down)
+ * @poison: byte to fill the pages with, or -1 to leave them
+ * @s: name for "Freeing %s memory: %ldK", or NULL
+ *
+ * Returns the pages freed.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
+{
+	unsigned long pos = PFN_ALIGN(start);
+	unsigned long stop = (unsigned long)end & PAGE_MASK;
+	unsigned long pages = 0;
+
+	for (; pos < stop; pos += PAGE_SIZE, pages++) {
+		if ((unsigned int)poison <= 0xff)
+			memset((void *)pos, poison, PAGE_SIZE);
+		free_reserved_page(virt_to_page((void *)pos));
+	}
+	if (pages && s)
+		pr_info("Freeing %s memory: %luK\n", s, K(pages));
+	return pages;
+}
+
+/**
+ * init_cma_reserved_pageblock - lend one reserved pageblock to the buddy allocator as CMA
+ * @page: first page of a pageblock that memblock had reserved for CMA
+ */
+void init_cma_reserved_pageblock(struct page *page)
+{
+	struct page *p = page;
+
+	for (unsigned long i = 0; i < pageblock_nr_pages; i++, p++) {
+		__ClearPageReserved(p);
+		set_page_count(p, 0);
+	}
+	set_pageblock_migratetype(page, MIGRATE_CMA);
+	adjust_managed_page_count(page, (long)pageblock_nr_pages);
+	page_zone(page)->cma_pages += pageblock_nr_pages;
+	__free_pages_ok(page, pageblock_order, FPI_NONE, _RET_IP_);
+}
+
+/**
+ * __isolate_free_page - take a free buddy block out of the allocator
+ * @page: first page of the block (PageBuddy)
+ * @order: its order
+ *
+ * Caller holds zone->lock.  Returns 1 << @order, or 0 if the min watermark refused.
+ */
+int __isolate_free_page(struct page *page, unsigned int order)
+{
+	struct zone *zone = page_zone(page);
+	int mt = get_pageblock_migratetype(page);
+
+	BUG_ON(!PageBuddy(page) || buddy_order(page) != order);
+	if (!is_migrate_isolate(mt)) {
+		/* As if allocated: emulate the order with a raised order-0 mark. */
+		unsigned long watermark = min_wmark_pages(zone) + (1UL << order);
+
+		if (!zone_watermark_ok(zone, 0, watermark, 0, ALLOC_CMA))
+			return 0;
+		__mod_zone_freepage_state(zone, -(1L << order), mt);
+	}
+	del_page_from_free_list(page, zone, order);
+	/*
+	 * A block of at least half a pageblock: make ordinary pageblocks it
+	 * covers movable again, since whoever owned them is gone.
+	 */
+	if (order >= pageblock_order - 1) {
+		struct page *endpage = page + (1UL << order) - 1;
+
+		for (; page < endpage; page += pageblock_nr_pages) {
+			int block_mt = get_pageblock_migratetype(page);
+
+			if (migratetype_is_mergeable(block_mt))
+				set_pageblock_migratetype(page, MIGRATE_MOVABLE);
+		}
+	}
+	return 1 << order;
+}
+
+/**
+ * __putback_isolated_page - return a block __isolate_free_page() took
+ * @page: first page
+ * @order: its order
+ * @mt: the free list
+ */
+void __putback_isolated_page(struct page *page, unsigned int order, int mt)
+{
+	__free_one_page(page, page_to_pfn(page), page_zone(page), order, mt, FPI_TO_TAIL);
+}
+
+/**
+ * free_contig_range - free @nr_pages order-0 pages from @pfn
+ * @pfn: first frame
+ * @nr_pages: how many
+ */
+void free_contig_range(unsigned long pfn, unsigned long nr_pages)
+{
+	unsigned long count = 0;
+
+	for (; nr_pages--; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		count += page_count(page) != 1;
+		free_pages_caller(page, 0, _RET_IP_);
+	}
+	if (count)
+		pr_warn("%lu pages are still in use!\n", count);
+}
+
+/* ---------------------------------------------------------------- sizing */
+
+/**
+ * nr_free_zone_pages - pages above the high watermark in the zones up to @offset
+ * @offset: the highest zone index to count
+ */
+unsigned long nr_free_zone_pages(int offset)
+{
+	struct zonelist *zonelist = node_zonelist(numa_node_id(), GFP_KERNEL);
+	unsigned long sum = 0;
+	struct zoneref *z;
+	struct zone *zone;
+
+	for_each_zone_zonelist (zone, z, zonelist, offset) {
+		unsigned long size = zone_managed_pages(zone);
+		unsigned long high = high_wmark_pages(zone);
+
+		if (size > high)
+			sum += size - high;
+	}
+	return sum;
+}
+
+/** nr_free_buffer_pages - nr_free_zone_pages() of the lowmem zones */
+unsigned long nr_free_buffer_pages(void)
+{
+	return nr_free_zone_pages(gfp_zone(GFP_USER));
+}
+
+static unsigned long int_sqrt(unsigned long x)
+{
+	unsigned long b, m, y = 0;
+
+	if (x <= 1)
+		return x;
+	m = 1UL << ((8 * sizeof(long) - 1 - __builtin_clzl(x)) & ~1UL);
+	while (m != 0) {
+		b = y + m;
+		y >>= 1;
+		if (x >= b) {
+			x -= b;
+			y += m;
+		}
+		m >>= 2;
+	}
+	return y;
+}
+
+static int zone_batchsize(struct zone *zone)
+{
+	int batch;
+
+	/* ~0.1% of the zone or 1 MiB, whichever is smaller, then 2^n - 1. */
+	batch = (int)min(zone_managed_pages(zone) >> 10, SZ_1M / PAGE_SIZE);
+	batch /= 4;
+	if (batch < 1)
+		batch = 1;
+	batch = (int)(1UL << (8 * sizeof(long) - 1 -
+			      __builtin_clzl((unsigned long)(batch + batch / 2))));
+	return batch - 1;
+}
+
+/*
+ * pcp->high: the zone's low watermark split over the CPUs that use it, so
+ * full pcp lists never push the zone below low; at least 4 batches.
+ */
+static int zone_highsize(struct zone *zone, int batch, int cpu_online)
+{
+	int nr_split_cpus = (int)num_online_cpus() + cpu_online;
+	int high = (int)(low_wmark_pages(zone) / (unsigned long)nr_split_cpus);
+
+	return max(high, batch << 2);
+}
+
+static void zone_set_pageset_high_and_batch(struct zone *zone, int cpu_online)
+{
+	int new_batch = max(1, zone_batchsize(zone));
+	int new_high = zone_highsize(zone, new_batch, cpu_online);
+	int cpu;
+
+	if (zone->pageset_high == new_high && zone->pageset_batch == new_batch)
+		return;
+	zone->pageset_high = new_high;
+	zone->pageset_batch = new_batch;
+	for_each_possible_cpu (cpu) {
+		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
+
+		WRITE_ONCE(pcp->batch, new_batch);
+		WRITE_ONCE(pcp->high, new_high);
+	}
+}
+
+/**
+ * zone_pcp_init - empty pcp lists with the boot high/batch (Linux's boot_pageset)
+ * @zone: the zone
+ */
+void zone_pcp_init(struct zone *zone)
+{
+	int cpu;
+
+	for_each_possible_cpu (cpu) {
+		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
+
+		memset(pcp, 0, sizeof(*pcp));
+		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			INIT_LIST_HEAD(&pcp->lists[mt]);
+		pcp->high = BOOT_PAGESET_HIGH;
+		pcp->batch = BOOT_PAGESET_BATCH;
+	}
+	zone->pageset_high = BOOT_PAGESET_HIGH;
+	zone->pageset_batch = BOOT_PAGESET_BATCH;
+}
+
+/**
+ * setup_per_cpu_pageset - size the pcp lists from the zones' managed pages
+ */
+void setup_per_cpu_pageset(void)
+{
+	struct zone *zone;
+
+	for_each_populated_zone (zone)
+		zone_set_pageset_high_and_batch(zone, 0);
+}
+
+static void calculate_min_free_kbytes(void)
+{
+	unsigned long lowmem_kbytes = nr_free_buffer_pages() * (PAGE_SIZE >> 10);
+	int new_min_free_kbytes = (int)int_sqrt(lowmem_kbytes * 16);
+
+	if (new_min_free_kbytes > user_min_free_kbytes)
+		min_free_kbytes = clamp(new_min_free_kbytes, 128, 262144);
+	else
+		pr_warn("min_free_kbytes is not updated to %d because user defined value %d is "
+			"preferred\n",
+			new_min_free_kbytes, user_min_free_kbytes);
+}
+
+/* Watermarks and lowmem reserves are kept back from ordinary allocations. */
+static void calculate_totalreserve_pages(void)
+{
+	unsigned long reserve_pages = 0;
+	struct pglist_data *pgdat;
+
+	for_each_online_pgdat (pgdat) {
+		pgdat->totalreserve_pages = 0;
+		for (int i = 0; i < MAX_NR_ZONES; i++) {
+			struct zone *zone = pgdat->node_zones + i;
+			unsigned long managed_pages = zone_managed_pages(zone);
+			long max = 0;
+
+			for (int j = i; j < MAX_NR_ZONES; j++)
+				if (zone->lowmem_reserve[j] > max)
+					max = zone->lowmem_reserve[j];
+			max += (long)high_wmark_pages(zone);
+			if ((unsigned long)max > managed_pages)
+				max = (long)managed_pages;
+			pgdat->totalreserve_pages += max;
+			reserve_pages += max;
+		}
+	}
+	totalreserve_pages = reserve_pages;
+}
+
+static void __setup_per_zone_wmarks(void)
+{
+	unsigned long pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
+	unsigned long lowmem_pages = 0;
+	struct zone *zone;
+	unsigned long flags;
+
+	for_each_zone (zone)
+		if (!is_highmem(zone))
+			lowmem_pages += zone_managed_pages(zone);
+
+	for_each_zone (zone) {
+		u64 tmp;
+
+		spin_lock_irqsave(&zone->lock, flags);
+		tmp = lowmem_pages ? (u64)pages_min * zone_managed_pages(zone) / lowmem_pages : 0;
+		if (is_highmem(zone)) {
+			/*
+			 * __GFP_HIGH allocations rarely need highmem: keep min
+			 * small there; the low/high distances below are not capped.
+			 */
+			unsigned long min_pages = zone_managed_pages(zone) / 1024;
+
+			zone->_watermark[WMARK_MIN] = clamp(min_pages, SWAP_CLUSTER_MAX, 128UL);
+		} else {
+			/* A lowmem zone keeps back its share of min_free_kbytes. */
+			zone->_watermark[WMARK_MIN] = (unsigned long)tmp;
+		}
+		/*
+		 * Distance min->low->high: a quarter of min, or
+		 * watermark_scale_factor/10000 of the zone if that is more.
+		 */
+		tmp = max_t(u64, tmp >> 2,
+			    (u64)zone_managed_pages(zone) * (unsigned long)watermark_scale_factor /
+				    10000);
+		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + (unsigned long)tmp;
+		zone->_watermark[WMARK_HIGH] = low_wmark_pages(zone) + (unsigned long)tmp;
+		zone->_watermark[WMARK_PROMO] = high_wmark_pages(zone) + (unsigned long)tmp;
+		spin_unlock_irqrestore(&zone->lock, flags);
+	}
+	calculate_totalreserve_pages();
+}
+
+/**
+ * setup_per_zone_wmarks - recompute watermarks from min_free_kbytes
+ *
+ * pcp high follows the low watermark, so it is recomputed too.
+ */
+void setup_per_zone_wmarks(void)
+{
+	struct zone *zone;
+
+	__setup_per_zone_wmarks();
+	for_each_zone (zone)
+		zone_set_pageset_high_and_batch(zone, 0);
+}
+
+/*
+ * lowmem_reserve[j] of zone i: pages an allocation that could have used
+ * zone j (> i) must leave in zone i, so highmem users cannot exhaust
+ * lowmem that only lowmem users can use.
+ */
+static void setup_per_zone_lowmem_reserve(void)
+{
+	struct pglist_data *pgdat;
+
+	for_each_online_pgdat (pgdat) {
+		for (int i = 0; i < MAX_NR_ZONES - 1; i++) {
+			struct zone *zone = &pgdat->node_zones[i];
+			int ratio = sysctl_lowmem_reserve_ratio[i];
+			bool clear = !ratio || !zone_managed_pages(zone);
+			unsigned long managed_pages = 0;
+
+			for (int j = i + 1; j < MAX_NR_ZONES; j++) {
+				managed_pages += zone_managed_pages(&pgdat->node_zones[j]);
+				zone->lowmem_reserve[j] = clear ? 0 : (long)(managed_pages / ratio);
+			}
+		}
+	}
+	calculate_totalreserve_pages();
+}
+
+/**
+ * init_per_zone_wmark_min - compute min_free_kbytes, watermarks, lowmem
+ * reserves and pcp high limits from the managed pages
+ *
+ * Returns 0.
+ */
+int init_per_zone_wmark_min(void)
+{
+	calculate_min_free_kbytes();
+	setup_per_zone_wmarks();
+	setup_per_zone_lowmem_reserve();
+	return 0;
+}
