@@ -60,6 +60,7 @@ void start_kernel(u32 dtb)
 	setup_arch(dtb);
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 
+	ktap_run_early_hooks(); /* self-tests that must see memblock before the hand-over */
 	mm_core_init();
 	system_state = SYSTEM_RUNNING;
 	pl011_console_init(initial_boot_params);

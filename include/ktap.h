@@ -146,6 +146,21 @@ void ktap_info(const char *fmt, ...) __printf(1, 2);
 			return;               \
 	} while (0)
 
+/*
+ * Early hooks: a suite that must look at boot state that is gone by the
+ * time suites run (memblock before it hands memory to the buddy allocator)
+ * registers a hook; start_kernel runs every hook at that point, the hook
+ * records what it saw, and the suite's cases check the record later.
+ */
+typedef void (*ktap_early_hook_t)(void);
+
+#define KTAP_EARLY_HOOK(fn)                                                      \
+	static const ktap_early_hook_t __ktap_early_##fn __section("ktap_early") \
+		__used __aligned(sizeof(void *)) = fn
+
+/** ktap_run_early_hooks - run every KTAP_EARLY_HOOK (start_kernel, before mm_core_init) */
+void ktap_run_early_hooks(void);
+
 /**
  * ktap_run_all - run every registered suite that @filter selects
  * @filter: NULL or "" for all suites but the on_request ones; otherwise a comma-separated

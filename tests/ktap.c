@@ -13,7 +13,16 @@ extern const struct ktap_suite *const __stop_ktap_suites[];
 
 #define ktap_for_each_suite(p) for (p = __start_ktap_suites; p < __stop_ktap_suites; p++)
 
-static const char *indent = ""; /* "    " while inside a suite */
+extern const ktap_early_hook_t __start_ktap_early[] __attribute__((weak));
+extern const ktap_early_hook_t __stop_ktap_early[] __attribute__((weak));
+
+static const char *indent = "";
+
+void ktap_run_early_hooks(void)
+{
+	for (const ktap_early_hook_t *hook = __start_ktap_early; hook < __stop_ktap_early; hook++)
+		(*hook)();
+} /* "    " while inside a suite */
 
 void ktap_info(const char *fmt, ...)
 {
