@@ -35,6 +35,9 @@ run: deps
 test: deps
 	$(Q)$(MAKE) --no-print-directory build-all
 	$(Q)python3 scripts/run-tests.py
+bench: deps
+	$(Q)$(MAKE) --no-print-directory build-all
+	$(Q)python3 scripts/bench.py
 deps:
 	$(Q)./scripts/install-deps.sh
 

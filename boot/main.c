@@ -5,6 +5,8 @@
  * the mm core turns it into the page allocator, the self-tests prove it,
  * and the machine powers off with their verdict.
  */
+#include "bench.h"
+#include "cma.h"
 #include "init.h"
 #include "kernel.h"
 #include "ktap.h"
@@ -12,6 +14,7 @@
 #include "printk.h"
 #include "sections.h"
 #include "serial.h"
+#include "vmstat.h"
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
@@ -58,13 +61,22 @@ void start_kernel(u32 dtb)
 	early_console_init();
 	print_banner(dtb);
 	setup_arch(dtb);
+	bench_clock_init(); /* make bench: the boot is timed from head.S on */
+	bench_boot_stamp(BENCH_BOOT_SETUP_ARCH);
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 
 	ktap_run_early_hooks(); /* self-tests that must see memblock before the hand-over */
+	bench_boot_stamp(BENCH_BOOT_MM_CORE_INIT);
 	mm_core_init();
+	bench_boot_stamp(BENCH_BOOT_BUDDY_READY);
+	/* Linux's core_initcall, then the watermarks again (postcore) over the lent pages. */
+	cma_init_reserved_areas();
+	init_per_zone_wmark_min();
+	bench_boot_stamp(BENCH_BOOT_CMA_READY);
 	system_state = SYSTEM_RUNNING;
 	pl011_console_init(initial_boot_params);
 	print_vm_layout();
+	show_mminfo_at_boot(); /* "mminfo" on the command line */
 
 	failed = ktap_run_all(ktap_filter);
 	machine_power_off(failed ? 1 : 0);

@@ -34,8 +34,26 @@ int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys);
 phys_addr_t arm_memory_limit(void);
 
 /**
- * arm_memblock_reset - forget mem=; for host tests, mmsim and the fuzzer
+ * arm_memblock_reset - forget mem= and cma= (and the CMA areas); for host
+ * tests, mmsim and the fuzzer
  */
 void arm_memblock_reset(void);
+
+/* The physical end of lowmem (high_memory, its virtual twin, is in mm.h). */
+extern phys_addr_t arm_lowmem_limit;
+
+/**
+ * arm_find_lowmem_limit - where lowmem ends for the memory in memblock
+ * @phys_offset: the kernel's PHYS_OFFSET (RAM at PAGE_OFFSET)
+ *
+ * Lowmem is RAM whose linear-map address lies below the vmalloc area,
+ * which is vmalloc= big (240 MiB by default) plus the 8 MiB gap, ending at
+ * VMALLOC_END.  Returns the physical end of the lowmem part of the first
+ * bank that reaches that boundary, or the end of memory.
+ */
+phys_addr_t arm_find_lowmem_limit(phys_addr_t phys_offset);
+
+/** arm_set_lowmem_limit - record the split: arm_lowmem_limit and high_memory */
+void arm_set_lowmem_limit(phys_addr_t limit);
 
 #endif /* _ARM_MEMBLOCK_H */

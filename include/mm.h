@@ -33,8 +33,13 @@
  */
 extern struct page *mem_map;
 
+/*
+ * The frame of PHYS_OFFSET.  The kernel runs where it was loaded, below
+ * 4 GiB (a 32-bit PC), so the low word of the 64-bit PHYS_OFFSET is all of
+ * it: every page_to_pfn() then costs one load, not a 64-bit shift.
+ */
 #ifndef ARCH_PFN_OFFSET
-#define ARCH_PFN_OFFSET ((unsigned long)(PHYS_OFFSET >> PAGE_SHIFT))
+#define ARCH_PFN_OFFSET ((unsigned long)PHYS_OFFSET >> PAGE_SHIFT)
 #endif
 
 static inline struct page *pfn_to_page(unsigned long pfn)
@@ -154,6 +159,12 @@ static inline void page_ref_inc(struct page *page)
 static inline bool page_ref_dec_and_test(struct page *page)
 {
 	return __atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL) == 0;
+}
+
+/* The count after dropping one reference (ordered as page_ref_dec_and_test). */
+static inline int page_ref_dec_return(struct page *page)
+{
+	return __atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL);
 }
 
 /* get_page - take another reference to an allocated page */
@@ -282,6 +293,9 @@ extern unsigned long totalreserve_pages;
  * in page_alloc.c changes it.
  */
 extern unsigned long totalcma_pages;
+
+/* The first virtual address past lowmem, NULL until the arch knows it (Linux's name). */
+extern void *high_memory;
 
 static inline unsigned long totalram_pages(void)
 {

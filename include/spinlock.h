@@ -34,16 +34,16 @@ static inline void spin_unlock(spinlock_t *lock)
 	barrier();
 }
 
-#define spin_lock_irqsave(lock, flags)                                                             \
-	do {                                                                                       \
-		flags = arch_local_irq_save();                                                     \
-		spin_lock(lock);                                                                   \
+#define spin_lock_irqsave(lock, flags)         \
+	do {                                   \
+		flags = arch_local_irq_save(); \
+		spin_lock(lock);               \
 	} while (0)
 
-#define spin_unlock_irqrestore(lock, flags)                                                        \
-	do {                                                                                       \
-		spin_unlock(lock);                                                                 \
-		arch_local_irq_restore(flags);                                                     \
+#define spin_unlock_irqrestore(lock, flags)    \
+	do {                                   \
+		spin_unlock(lock);             \
+		arch_local_irq_restore(flags); \
 	} while (0)
 
 #endif /* _SPINLOCK_H */

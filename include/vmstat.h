@@ -77,6 +77,13 @@ void show_zoneinfo(void);
 void show_mminfo(void);
 
 /**
+ * show_mminfo_at_boot - show_mminfo() if "mminfo" was on the command line
+ *
+ * start_kernel() calls it once the console is up, before the self-tests.
+ */
+void show_mminfo_at_boot(void);
+
+/**
  * show_free_areas - the "Mem-Info:" summary an allocation failure prints
  *
  * Per zone the free counts and watermarks, then Linux's

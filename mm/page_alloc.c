@@ -89,6 +89,24 @@ static inline unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long
 	return (pfn >> pageblock_order) * NR_PAGEBLOCK_BITS;
 }
 
+/* Pageblocks whose bits share one bitmap word. */
+#define PAGEBLOCKS_PER_LONG (BITS_PER_LONG / NR_PAGEBLOCK_BITS)
+static_assert(BITS_PER_LONG % NR_PAGEBLOCK_BITS == 0, "a pageblock's bits span two words");
+
+/*
+ * The pageblock bits of @pfn in @zone's bitmap, by pageblock index (the
+ * same bits as pfn_to_bitidx() finds, in fewer steps): the free fast path
+ * knows the zone already.
+ */
+static __always_inline unsigned long zone_pfnblock_flags(const struct zone *zone, unsigned long pfn,
+							 unsigned long mask)
+{
+	unsigned long pb = (pfn >> pageblock_order) - (zone->zone_start_pfn >> pageblock_order);
+	unsigned long word = READ_ONCE(zone->pageblock_flags[pb / PAGEBLOCKS_PER_LONG]);
+
+	return (word >> (pb % PAGEBLOCKS_PER_LONG * NR_PAGEBLOCK_BITS)) & mask;
+}
+
 /**
  * get_pfnblock_flags_mask - read the bits of @pfn's pageblock
  * @page: the struct page of @pfn (finds the zone and its bitmap)
@@ -98,11 +116,7 @@ static inline unsigned long pfn_to_bitidx(const struct zone *zone, unsigned long
 unsigned long get_pfnblock_flags_mask(const struct page *page, unsigned long pfn,
 				      unsigned long mask)
 {
-	const struct zone *zone = page_zone(page);
-	unsigned long bitidx = pfn_to_bitidx(zone, pfn);
-	unsigned long word = READ_ONCE(zone->pageblock_flags[bitidx / BITS_PER_LONG]);
-
-	return (word >> (bitidx % BITS_PER_LONG)) & mask;
+	return zone_pfnblock_flags(page_zone(page), pfn, mask);
 }
 
 /**
@@ -253,10 +267,17 @@ static const char *page_bad_reason(const struct page *page, unsigned long flags)
 	return bad_reason;
 }
 
-static inline bool page_expected_state(const struct page *page, unsigned long check_flags)
+/*
+ * Unused and clean: mapcount -1, no mapping, no reference, none of
+ * @check_flags.  Each term below is zero exactly when its field is as
+ * expected, so the four checks cost one test and one branch: cheap enough
+ * for every free (page_bad_reason() sorts out which one failed).
+ */
+static __always_inline bool page_expected_state(const struct page *page, unsigned long check_flags)
 {
-	return page->_mapcount == -1 && page->mapping == NULL && page_ref_count(page) == 0 &&
-	       !(page->flags & check_flags);
+	return (((unsigned long)((unsigned int)page->_mapcount + 1)) |
+		(unsigned long)page->mapping | (unsigned long)page_ref_count(page) |
+		(page->flags & check_flags)) == 0;
 }
 
 /* The checks of a page handed out; a bad one is reported and dropped. */
@@ -446,6 +467,11 @@ static inline void expand(struct zone *zone, struct page *page, unsigned int low
 
 /* ---------------------------------------------------------------- freeing */
 
+/* PAGE_FLAGS_CHECK_AT_PREP flags a free clears without complaint (none yet but the order). */
+#define PAGE_FLAGS_CLEAR_AT_FREE                                \
+	(PAGE_FLAGS_CHECK_AT_PREP & ~PAGE_FLAGS_CHECK_AT_FREE & \
+	 ~(ALLOC_ORDER_MASK << ALLOC_ORDER_PGSHIFT))
+
 /*
  * Checks and clean-up of a page that is about to become free.  Returns
  * false (after reporting) if the page must not be freed.
@@ -460,7 +486,13 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 		bad_page(page, page_bad_reason(page, PAGE_FLAGS_CHECK_AT_FREE), caller);
 		return false;
 	}
-	page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
+	/*
+	 * What must be clear when the page is handed out again: the check
+	 * above leaves only the order (which is @order), and flags a free may
+	 * find set (none yet), so a single page usually needs no write here.
+	 */
+	if (order || PAGE_FLAGS_CLEAR_AT_FREE)
+		page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
 	if (unlikely(page_poisoning_enabled()))
 		kernel_poison_pages(page, 1 << order);
 	return true;
@@ -552,42 +584,62 @@ static int nr_pcp_free(struct per_cpu_pages *pcp, int high, int batch)
 	return clamp(batch, min_nr_free, max_nr_free);
 }
 
+/* The pcp list reached high: give back a batch (or more, see nr_pcp_free()). */
+static noinline void free_pcp_high(struct zone *zone, struct per_cpu_pages *pcp, int pindex)
+{
+	int high = READ_ONCE(pcp->high);
+
+	free_pcppages_bulk(zone, nr_pcp_free(pcp, high, READ_ONCE(pcp->batch)), pcp, pindex);
+}
+
+/* A page of an isolated pageblock goes straight to the isolated free list. */
+static noinline void free_unref_page_isolated(struct zone *zone, struct page *page)
+{
+	__count_zone_vm_events(zone, ZONE_PGFREE, 1);
+	free_one_page(zone, page, page_to_pfn(page), 0, MIGRATE_ISOLATE, FPI_NONE);
+}
+
 /* Free an order-0 page to this CPU's pcp list (Linux's free_unref_page). */
 static __always_inline void free_unref_page(struct page *page, unsigned long caller)
 {
-	unsigned long pfn = page_to_pfn(page);
 	struct per_cpu_pages *pcp;
+	struct list_head *list;
+	unsigned long flags, pfn;
+	pg_data_t *pgdat;
 	struct zone *zone;
-	unsigned long flags;
-	int mt, high;
+	int mt;
 
 	if (!free_pages_prepare(page, 0, caller))
 		return;
-	zone = page_zone(page);
-	mt = get_pfnblock_migratetype(page, pfn);
+	/*
+	 * The zone and the pfn both from the node: one base address instead
+	 * of three globals (contig_page_data, mem_map, PHYS_OFFSET).
+	 */
+	pgdat = page_pgdat(page);
+	zone = &pgdat->node_zones[page_zonenum(page)];
+	pcp = &zone->per_cpu_pageset[smp_processor_id()];
+	pfn = pgdat->node_start_pfn + (unsigned long)(page - pgdat->node_mem_map);
+	mt = (int)zone_pfnblock_flags(zone, pfn, MIGRATETYPE_MASK);
 	set_pcppage_migratetype(page, mt);
 	/*
 	 * Only the ordinary types have pcp lists.  CMA pages ride on the
 	 * movable list (they remember their own type for the drain); isolated
 	 * ones go straight to the isolated free list.
 	 */
-	if (unlikely(mt >= MIGRATE_PCPTYPES)) {
-		if (unlikely(is_migrate_isolate(mt))) {
-			__count_zone_vm_events(zone, ZONE_PGFREE, 1);
-			free_one_page(zone, page, pfn, 0, mt, FPI_NONE);
-			return;
-		}
-		mt = MIGRATE_MOVABLE;
+	if (likely(mt < MIGRATE_PCPTYPES)) {
+		list = &pcp->lists[mt];
+	} else if (likely(!is_migrate_isolate(mt))) {
+		list = &pcp->lists[MIGRATE_MOVABLE];
+	} else {
+		free_unref_page_isolated(zone, page);
+		return;
 	}
 
 	flags = arch_local_irq_save();
-	pcp = &zone->per_cpu_pageset[smp_processor_id()];
-	list_add(&page->pcp_list, &pcp->lists[mt]);
-	pcp->count++;
+	list_add(&page->pcp_list, list);
 	__count_zone_vm_events(zone, ZONE_PGFREE, 1);
-	high = READ_ONCE(pcp->high);
-	if (pcp->count >= high)
-		free_pcppages_bulk(zone, nr_pcp_free(pcp, high, READ_ONCE(pcp->batch)), pcp, mt);
+	if (unlikely(++pcp->count >= READ_ONCE(pcp->high)))
+		free_pcp_high(zone, pcp, (int)(list - pcp->lists));
 	arch_local_irq_restore(flags);
 }
 
@@ -617,27 +669,28 @@ static noinline void report_bad_free(struct page *page, unsigned int order, unsi
 }
 
 /*
- * The checks only a caller-facing free can make: the block must be
- * allocated (a free page, on the buddy or a pcp list, has no reference)
- * and freed with the order it was allocated with.
+ * The checks only a caller-facing free can make: the block must be freed
+ * with the order it was allocated with, and must be allocated (hold a
+ * reference).  The reference is checked by dropping it: a count that goes
+ * negative was already zero (a double free: a free page, on the buddy or
+ * a pcp list, has no reference), and is put back before the report.  One
+ * atomic operation, no separate load and test.
  */
-static __always_inline bool free_request_ok(struct page *page, unsigned int order,
-					    unsigned long caller)
-{
-	if (unlikely(page_ref_count(page) <= 0 || page_alloc_order(page) != order)) {
-		report_bad_free(page, order, caller);
-		return false;
-	}
-	return true;
-}
-
 static __always_inline void free_pages_caller(struct page *page, unsigned int order,
 					      unsigned long caller)
 {
-	if (unlikely(!free_request_ok(page, order, caller)))
+	int refs;
+
+	if (unlikely(page_alloc_order(page) != order)) {
+		report_bad_free(page, order, caller);
 		return;
-	if (put_page_testzero(page)) {
+	}
+	refs = page_ref_dec_return(page);
+	if (likely(refs == 0)) {
 		free_the_page(page, order, caller);
+	} else if (unlikely(refs < 0)) {
+		page_ref_inc(page);
+		report_bad_free(page, order, caller);
 	} else if (order) {
 		/*
 		 * Someone else still holds the first page (a speculative
@@ -648,6 +701,12 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
 		while (order-- > 0)
 			free_the_page(page + (1UL << order), order, caller);
 	}
+}
+
+/* Blocks above order 0, out of line so the order-0 path needs no stack frame. */
+static noinline void free_pages_order(struct page *page, unsigned int order, unsigned long caller)
+{
+	free_pages_caller(page, order, caller);
 }
 
 /**
@@ -661,7 +720,11 @@ static __always_inline void free_pages_caller(struct page *page, unsigned int or
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	free_pages_caller(page, order, _RET_IP_);
+	/* The common single page gets the caller inlined with a constant order. */
+	if (likely(order == 0))
+		free_pages_caller(page, 0, _RET_IP_);
+	else
+		free_pages_order(page, order, _RET_IP_);
 }
 
 /**
@@ -946,17 +1009,29 @@ static noinline int rmqueue_bulk(struct zone *zone, unsigned long count, struct 
 
 		if (unlikely(!page))
 			break;
-		list_add_tail(&page->pcp_list, list);
-		allocated++;
 		if (is_migrate_cma(get_pcppage_migratetype(page)))
 			__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, -1);
+		/*
+		 * Pages are checked on their way onto the pcp list, not when
+		 * handed out from it (Linux's check_pcp_refill without
+		 * DEBUG_VM): a page freed to the list was checked by the free.
+		 * A bad page is reported and left out.
+		 */
+		if (unlikely(check_new_page(page)))
+			continue;
+		list_add_tail(&page->pcp_list, list);
+		allocated++;
 	}
 	__mod_zone_page_state(zone, NR_FREE_PAGES, -(long)i);
 	spin_unlock(&zone->lock);
 	return allocated;
 }
 
-/* An order-0 page from this CPU's list, refilled by a batch when empty. */
+/*
+ * An order-0 page from this CPU's list, refilled by a batch when empty.
+ * Every page on the list was checked when it got there (by the free that
+ * put it there, or by rmqueue_bulk), so none is checked again here.
+ */
 static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migratetype,
 						    unsigned int alloc_flags)
 {
@@ -970,20 +1045,18 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 	/* An allocation ends a run of frees: drain in smaller steps again. */
 	pcp->free_factor >>= 1;
 	list = &pcp->lists[migratetype];
-	do {
-		if (list_empty(list)) {
-			pcp->count += rmqueue_bulk(zone, READ_ONCE(pcp->batch), list, migratetype,
-						   alloc_flags);
-			if (unlikely(list_empty(list))) {
-				page = NULL;
-				break;
-			}
+	if (unlikely(list_empty(list))) {
+		pcp->count +=
+			rmqueue_bulk(zone, READ_ONCE(pcp->batch), list, migratetype, alloc_flags);
+		if (unlikely(list_empty(list))) {
+			arch_local_irq_restore(flags);
+			return NULL;
 		}
-		page = list_first_entry(list, struct page, pcp_list);
-		/* Unlinked without list poisoning: the new owner initialises ->lru. */
-		__list_del(page->pcp_list.prev, page->pcp_list.next);
-		pcp->count--;
-	} while (unlikely(check_new_page(page)));
+	}
+	page = list_first_entry(list, struct page, pcp_list);
+	/* Unlinked without list poisoning: the new owner initialises ->lru. */
+	__list_del(page->pcp_list.prev, page->pcp_list.next);
+	pcp->count--;
 	arch_local_irq_restore(flags);
 	return page;
 }
@@ -1039,12 +1112,21 @@ static noinline void post_alloc_slow(struct page *page, unsigned int order, gfp_
 			clear_highpage(page + i);
 }
 
+/*
+ * A page leaving the free lists has no order recorded (the checks on the
+ * way out and the clean-up on the way in make sure), so order 0 writes
+ * none.  A single page says itself whether it was poisoned; a block may
+ * have poisoned pages anywhere, so it asks the global hint.
+ */
 static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
 {
+	bool poisoned = order ? READ_ONCE(page_poison_pending) : PagePoisoned(page);
+
 	set_page_private(page, 0);
 	set_page_refcounted(page);
-	set_page_alloc_order(page, order);
-	if (unlikely(page_poison_pending || (gfp_flags & __GFP_ZERO)))
+	if (order)
+		set_page_alloc_order(page, order);
+	if (unlikely(poisoned || (gfp_flags & __GFP_ZERO)))
 		post_alloc_slow(page, order, gfp_flags);
 }
 
@@ -1280,17 +1362,8 @@ static noinline struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int
 	return NULL;
 }
 
-/**
- * __alloc_pages - allocate 2^@order contiguous pages
- * @gfp: GFP_* and __GFP_* flags
- * @order: 0..MAX_ORDER-1
- * @preferred_nid: the node whose zonelist to walk
- *
- * The fast path tries every allowed zone at the low watermark; the slow
- * path retries at min with the reserves @gfp allows.  Returns the first
- * page with a reference count of 1, or NULL.
- */
-struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
+/* Every order, every zone of the zonelist, then the slow path. */
+static noinline struct page *__alloc_pages_general(gfp_t gfp, unsigned int order, int preferred_nid)
 {
 	struct alloc_context ac;
 	struct page *page;
@@ -1307,6 +1380,62 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
 	if (likely(page))
 		return page;
 	return __alloc_pages_slowpath(gfp, order, ac);
+}
+
+/*
+ * The single page, the common case, in as few instructions as we can: the
+ * first step of get_page_from_freelist() (the first zone the request may
+ * use, at the low watermark, from this CPU's pcp list) with everything
+ * known at compile time folded away.  NULL sends the request down the
+ * general path, which starts with the same step: when the first zone
+ * cannot serve (below its watermark, or out of pages) the step is taken
+ * twice, and fails twice the same way; only pcp->free_factor is halved
+ * twice, which merely shortens the next drain.
+ */
+static __always_inline struct page *alloc_page_fast(gfp_t gfp, int preferred_nid)
+{
+	int highest_zoneidx = gfp_zone(gfp);
+	int migratetype = gfp_migratetype(gfp);
+	unsigned int alloc_flags = gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW);
+	struct zone *zone;
+	struct page *page;
+	long free;
+
+	zone = first_zones_zonelist(node_zonelist(preferred_nid, gfp), highest_zoneidx)->zone;
+	if (unlikely(!zone))
+		return NULL;
+	/* zone_watermark_fast() at order 0: pages above low + the lowmem reserve. */
+	free = zone_page_state(zone, NR_FREE_PAGES);
+	if (!(alloc_flags & ALLOC_CMA))
+		free -= zone_page_state(zone, NR_FREE_CMA_PAGES);
+	if (unlikely(free <= (long)low_wmark_pages(zone) + zone->lowmem_reserve[highest_zoneidx]))
+		return NULL;
+	page = rmqueue(zone, 0, migratetype, alloc_flags);
+	if (likely(page))
+		prep_new_page(page, 0, gfp);
+	return page;
+}
+
+/**
+ * __alloc_pages - allocate 2^@order contiguous pages
+ * @gfp: GFP_* and __GFP_* flags
+ * @order: 0..MAX_ORDER-1
+ * @preferred_nid: the node whose zonelist to walk
+ *
+ * A single page first tries alloc_page_fast().  The fast path tries every
+ * allowed zone at the low watermark; the slow path retries at min with the
+ * reserves @gfp allows.  Returns the first page with a reference count of
+ * 1, or NULL.
+ */
+struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
+{
+	if (likely(order == 0)) {
+		struct page *page = alloc_page_fast(gfp, preferred_nid);
+
+		if (likely(page))
+			return page;
+	}
+	return __alloc_pages_general(gfp, order, preferred_nid);
 }
 
 /**

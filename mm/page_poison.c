@@ -6,6 +6,7 @@
  * wrote to the page after freeing it (a use after free), or the memory
  * itself flipped a bit.
  */
+#include "init.h"
 #include "mm.h"
 #include "printk.h"
 #include <string.h>
@@ -33,6 +34,20 @@ int early_page_poison_param(const char *buf)
 	}
 	return -EINVAL;
 }
+
+/*
+ * page_poison=on|off (Linux's early_param in mm/page_poison.c).  A value
+ * we cannot read leaves poisoning as it was, and says so.
+ */
+static int __init early_page_poison(char *val)
+{
+	if (early_page_poison_param(val)) {
+		pr_err("page_poison=%s: expected on or off, parameter ignored\n", val ? val : "");
+		return -EINVAL;
+	}
+	return 0;
+}
+early_param("page_poison", early_page_poison);
 
 static void poison_page(struct page *page)
 {

@@ -5,6 +5,7 @@
  * block of an allocation failure (mm/show_mem.c).  We have no /proc, so
  * they are printed on demand: "mminfo" on the command line, and tests.
  */
+#include "init.h"
 #include "mm.h"
 #include "vmstat.h"
 #include "printk.h"
@@ -197,6 +198,27 @@ void show_mminfo(void)
 	show_buddyinfo();
 	show_pagetypeinfo();
 	show_zoneinfo();
+}
+
+static bool mminfo_at_boot;
+
+/* "mminfo": the three reports at the end of the boot (ours; Linux has /proc). */
+static int __init early_mminfo(char *val)
+{
+	if (val) {
+		pr_err("mminfo=%s: mminfo takes no value, parameter ignored\n", val);
+		return -EINVAL;
+	}
+	mminfo_at_boot = true;
+	return 0;
+}
+early_param("mminfo", early_mminfo);
+
+/** show_mminfo_at_boot - show_mminfo() if "mminfo" was on the command line */
+void show_mminfo_at_boot(void)
+{
+	if (mminfo_at_boot)
+		show_mminfo();
 }
 
 /* "(UMEHCI)": which migratetypes hold free blocks of an order. */

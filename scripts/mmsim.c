@@ -26,9 +26,12 @@
  */
 #include "arm_memblock.h"
 #include "../tests/host/host_image.h"
+#include "cma.h"
+#include "dma-map-ops.h"
 #include "init.h"
 #include "kernel.h"
 #include "memblock.h"
+#include "mm.h" /* totalcma_pages */
 #include "of_fdt.h"
 #include "of_reserved_mem.h"
 #include "printk.h"
@@ -467,6 +470,13 @@ static int stage_early_param(struct mmsim *sim)
 	return 0;
 }
 
+/* arch/arm/mm/mmu.c's adjust_lowmem_bounds(), with mmsim's PHYS_OFFSET. */
+static int stage_lowmem_bounds(struct mmsim *sim)
+{
+	arm_set_lowmem_limit(arm_find_lowmem_limit(sim->phys_offset));
+	return 0;
+}
+
 static int stage_arm_memblock_init(struct mmsim *sim)
 {
 	if (arm_memblock_init(sim->fdt, sim->dtb_phys))
@@ -513,6 +523,14 @@ static void describe_reserved(const struct mmsim *sim, u64 base, u64 end, char *
 
 		if (r->size && base < r->base + r->size && r->base < end)
 			n += snprintf(buf + n, len - n, " %s", r->name);
+	}
+	/* CMA areas not from the DT (those are named above). */
+	for (unsigned int i = 0; i < cma_area_count && n < len; i++) {
+		const struct cma *cma = &cma_areas[i];
+
+		if (cma->count && base < cma_get_base(cma) + cma_get_size(cma) &&
+		    cma_get_base(cma) < end && !of_reserved_mem_lookup_name(cma_get_name(cma)))
+			n += snprintf(buf + n, len - n, " cma:%s", cma_get_name(cma));
 	}
 }
 
@@ -578,6 +596,33 @@ static int stage_summary(struct mmsim *sim)
 	return 0;
 }
 
+/*
+ * CMA: the areas reserved (cma=, the DT's reusable pools, the default
+ * size) and the figure the Memory: line will show as cma-reserved.
+ */
+static int stage_cma(struct mmsim *sim)
+{
+	char size[32];
+
+	if (!sim->summary)
+		return 0;
+	fflush(stdout);
+	printf("mmsim: CMA areas (cma-reserved %luK):\n", totalcma_pages << (PAGE_SHIFT - 10));
+	for (unsigned int i = 0; i < cma_area_count; i++) {
+		const struct cma *cma = &cma_areas[i];
+		const char *what = cma == dma_contiguous_default_area ? "  default" : "";
+
+		print_size(size, sizeof(size), cma_get_size(cma));
+		if (!cma->count)
+			what = "  dropped (see above)";
+		printf("mmsim:   %-24s 0x%08llx %9s%s\n", cma_get_name(cma), cma_get_base(cma),
+		       cma->count ? size : "-", what);
+	}
+	if (!cma_area_count)
+		printf("mmsim:   none\n");
+	return 0;
+}
+
 /* ---------------------------------------------------------------- the boot */
 
 struct mmsim_stage {
@@ -591,6 +636,7 @@ static const struct mmsim_stage stages[] = {
 	/* setup_arch() */
 	{"early_init_dt_scan", stage_dt_scan},
 	{"parse_early_param", stage_early_param},
+	{"lowmem bounds", stage_lowmem_bounds},
 	{"arm_memblock_init", stage_arm_memblock_init},
 	/* later: paging_init() -> bootmem_init(): lowmem/highmem, zones, mem_map */
 	/* start_kernel() */
@@ -598,6 +644,7 @@ static const struct mmsim_stage stages[] = {
 	/* later: mm_core_init(): memblock_free_all() -> buddy, the Memory: line */
 	/* later: cma_init_reserved_areas() */
 	{"summary", stage_summary},
+	{"CMA", stage_cma},
 };
 
 static void usage(FILE *out)

@@ -7,6 +7,7 @@
 #include "printk.h"
 #include <asm/io.h>
 #include <asm/memory.h>
+#include <asm/mmu.h>
 #include "serial.h"
 #include "of_fdt.h"
 #include <libfdt.h>
@@ -42,6 +43,8 @@ static struct console pl011_console = {.name = "ttyAMA0", .write = pl011_write};
 
 void early_console_init(void)
 {
+	/* head.S mapped the UART's section in early I/O slot 0: keep early_ioremap off it. */
+	early_io_record(0, DEBUG_UART_PHYS & SECTION_MASK);
 	early_pl011.data = (void __iomem *)(EARLY_IO_BASE + (DEBUG_UART_PHYS & ~SECTION_MASK));
 	register_console(&early_pl011, false);
 }

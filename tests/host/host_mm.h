@@ -57,6 +57,15 @@ struct host_mm_layout {
 	unsigned long text, rodata, init, data, bss;
 };
 
+#define MB(x)	((phys_addr_t)(x) << 20)
+#define NORMAL	(&contig_page_data.node_zones[ZONE_NORMAL])
+#define HIGHMEM (&contig_page_data.node_zones[ZONE_HIGHMEM])
+
+/* The kernel image most layouts use: 1.3 MiB at vexpress RAM + 0x8000. */
+#define HOST_MM_TEST_IMAGE                                                              \
+	.image_base = 0x60008000, .text = 0x100000, .rodata = 0x40000, .init = 0x20000, \
+	.data = 0x20000, .bss = 0x20000
+
 /**
  * host_mm_setup_memblock - simulated RAM and memblock for @l, nothing more
  *

@@ -12,11 +12,6 @@
 #include "../../mm/internal.h"
 #include <string.h>
 
-#define MB(x)	((phys_addr_t)(x) << 20)
-
-#define NORMAL	(&contig_page_data.node_zones[ZONE_NORMAL])
-#define HIGHMEM (&contig_page_data.node_zones[ZONE_HIGHMEM])
-
 /* sizeof(struct page) on the target (static_assert in page-flags.h). */
 #define ARM_STRUCT_PAGE_SIZE 28
 

@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MB(x)	    ((phys_addr_t)(x) << 20)
 #define NR_OPS	    1000000
 #define CHECK_EVERY 50000
 #define MAX_LIVE    6000 /* about 50k pages at most: more than RAM, so it fills */

@@ -14,21 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MB(x)	((phys_addr_t)(x) << 20)
-
-#define NORMAL	(&contig_page_data.node_zones[ZONE_NORMAL])
-#define HIGHMEM (&contig_page_data.node_zones[ZONE_HIGHMEM])
-
 /* 64 MiB at vexpress's base, a small kernel image, all lowmem. */
 static const struct host_mm_layout layout_64m = {
 	.mem = {{0x60000000, MB(64)}},
 	.nr_mem = 1,
-	.image_base = 0x60008000,
-	.text = 0x100000,
-	.rodata = 0x40000,
-	.init = 0x20000,
-	.data = 0x20000,
-	.bss = 0x20000,
+	HOST_MM_TEST_IMAGE,
 };
 
 /* 256 MiB, lowmem ending at 128 MiB: a HighMem zone of 128 MiB. */
@@ -36,12 +26,7 @@ static const struct host_mm_layout layout_256m_highmem = {
 	.mem = {{0x60000000, MB(256)}},
 	.nr_mem = 1,
 	.lowmem_limit = 0x68000000,
-	.image_base = 0x60008000,
-	.text = 0x100000,
-	.rodata = 0x40000,
-	.init = 0x20000,
-	.data = 0x20000,
-	.bss = 0x20000,
+	HOST_MM_TEST_IMAGE,
 };
 
 /* Two banks with a hole that is not pageblock aligned at either end. */

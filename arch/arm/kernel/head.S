@@ -120,6 +120,28 @@ stext:
 	str	r8, [r0]
 	str	r1, [r0, #4]
 
+	/*
+	 * For "make bench" (include/bench.h): start the Cortex-A9 global
+	 * timer (PERIPHBASE from CBAR, + 0x200) and keep its count, so the
+	 * boot can be timed from here.  Only on a Cortex-A9, whose CBAR this is.
+	 */
+	mrc	p15, 0, r0, c0, c0, 0	@ MIDR
+	ubfx	r0, r0, #4, #12		@ primary part number
+	movw	r1, #0xc09		@ Cortex-A9
+	teq	r0, r1
+	bne	7f
+	mrc	p15, 4, r0, c15, c0, 0	@ CBAR: PERIPHBASE in bits 31:13
+	lsrs	r0, r0, #13
+	beq	7f			@ none (a uniprocessor A9)
+	lsl	r0, r0, #13
+	ldr	r1, [r0, #0x208]	@ global timer control
+	orr	r1, r1, #1		@ timer enable
+	str	r1, [r0, #0x208]
+	ldr	r1, [r0, #0x200]	@ count, low word
+	ldr	r0, =bench_entry_count
+	str	r1, [r0, r9]
+7:
+
 	/* 4. The boot page table: clear it, then fill in the sections. */
 	ldr	r4, =boot_pgd
 	add	r4, r4, r9		@ r4 = physical address of the table

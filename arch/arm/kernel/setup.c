@@ -92,7 +92,6 @@ void setup_arch(phys_addr_t dtb)
 {
 	int err;
 
-	early_io_record(0, DEBUG_UART_PHYS & SECTION_MASK); /* head.S mapped it */
 	setup_processor();
 
 	dtb_phys = dtb;

@@ -10,6 +10,7 @@
  * layout they show is the one the kernel makes.
  */
 #include "arm_memblock.h"
+#include "dma-map-ops.h"
 #include "init.h"
 #include "kernel.h"
 #include "memblock.h"
@@ -20,6 +21,12 @@
 #include <asm/memory.h>
 #include <libfdt.h>
 #include <string.h>
+
+/*
+ * The highest address DMA can reach.  Without ZONE_DMA Linux ARM defines it
+ * as all ones of its 32-bit phys_addr_t; ours is 64-bit, so spelled out.
+ */
+#define arm_dma_limit ((phys_addr_t)0xffffffff)
 
 /*
  * mem=SIZE: keep only the first SIZE bytes of RAM.  This is arm64's (and
@@ -51,6 +58,62 @@ static int early_mem(char *val)
 }
 early_param("mem", early_mem);
 
+/*
+ * The lowmem/highmem split.  Portable so that mmsim computes what the
+ * kernel computes; mmu.c's adjust_lowmem_bounds() applies it.
+ */
+phys_addr_t arm_lowmem_limit;
+void *high_memory;
+static unsigned long vmalloc_size = VMALLOC_DEFAULT_SIZE;
+
+/*
+ * vmalloc=SIZE: how much virtual space to keep for vmalloc and ioremap;
+ * lowmem gets the rest.  Clamped as Linux clamps it.
+ */
+static int __init early_vmalloc(char *arg)
+{
+	u64 size;
+	unsigned long max = VMALLOC_END - (PAGE_OFFSET + SZ_32M + VMALLOC_OFFSET);
+
+	if (early_param_size("vmalloc", arg, &size))
+		return -EINVAL;
+	if (size < SZ_16M) {
+		size = SZ_16M;
+		pr_warn("vmalloc area is too small, limiting to %luMiB\n",
+			(unsigned long)(size >> 20));
+	}
+	if (size > max) {
+		size = max;
+		pr_warn("vmalloc area is too big, limiting to %luMiB\n",
+			(unsigned long)(size >> 20));
+	}
+	vmalloc_size = ALIGN((unsigned long)size, SECTION_SIZE);
+	return 0;
+}
+early_param("vmalloc", early_vmalloc);
+
+phys_addr_t arm_find_lowmem_limit(phys_addr_t phys_offset)
+{
+	phys_addr_t vmalloc_limit =
+		(u64)VMALLOC_END - vmalloc_size - VMALLOC_OFFSET - PAGE_OFFSET + phys_offset;
+	phys_addr_t start, end, lowmem_limit = 0;
+	u64 i;
+
+	/* Lowmem ends where the first bank crosses the vmalloc limit. */
+	for_each_mem_range (i, &start, &end) {
+		if (start >= vmalloc_limit)
+			break;
+		lowmem_limit = min(end, vmalloc_limit);
+	}
+	return lowmem_limit;
+}
+
+void arm_set_lowmem_limit(phys_addr_t limit)
+{
+	arm_lowmem_limit = limit;
+	high_memory = limit ? (char *)__va(limit - 1) + 1 : NULL;
+}
+
 phys_addr_t arm_memory_limit(void)
 {
 	return memory_limit_set ? memory_limit : 0;
@@ -60,7 +123,10 @@ void arm_memblock_reset(void)
 {
 	memory_limit = 0;
 	memory_limit_set = false;
+	vmalloc_size = VMALLOC_DEFAULT_SIZE;
+	arm_set_lowmem_limit(0);
 	memset(memory_limit_arg, 0, sizeof(memory_limit_arg));
+	dma_contiguous_reset(); /* cma= and the CMA areas reserved here */
 }
 
 static void apply_memory_limit(phys_addr_t kernel_end)
@@ -150,12 +216,10 @@ int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys)
 	early_init_fdt_scan_reserved_mem();
 
 	/*
-	 * CMA hook (issue 6): dma_contiguous_reserve(arm_dma_limit) goes here,
-	 * after the DT's reservations (a "linux,cma-default" node claimed by
-	 * the CMA initialiser makes it skip the default area) and before
-	 * memblock_allow_resize().  arm_dma_limit is 4 GiB - 1 on vexpress
-	 * (no ZONE_DMA), so Linux places the default area at the top of RAM.
+	 * After the DT's reservations: a "linux,cma-default" node the CMA
+	 * initialiser claimed makes it skip the default area.
 	 */
+	dma_contiguous_reserve(arm_dma_limit);
 
 	/* Everything that must survive is reserved: the arrays may now grow into free memory. */
 	memblock_allow_resize();

@@ -21,6 +21,7 @@
  * means no entry is ever changed while the MMU may be using it, so the only
  * TLB maintenance needed is one full invalidate after the switch.
  */
+#include "arm_memblock.h"
 #include "init.h"
 #include "kernel.h"
 #include "memblock.h"
@@ -40,39 +41,10 @@
 
 extern const char vectors[], vectors_end[];
 
-phys_addr_t arm_lowmem_limit;
-void *high_memory;
 unsigned long vmalloc_start;
 void *empty_zero_page;
 
-static unsigned long vmalloc_size = VMALLOC_DEFAULT_SIZE;
 static bool ptdump_at_boot;
-
-/*
- * vmalloc=SIZE: how much virtual space to keep for vmalloc and ioremap;
- * lowmem gets the rest.  Clamped as Linux clamps it.
- */
-static int __init early_vmalloc(char *arg)
-{
-	u64 size;
-	unsigned long max = VMALLOC_END - (PAGE_OFFSET + SZ_32M + VMALLOC_OFFSET);
-
-	if (early_param_size("vmalloc", arg, &size))
-		return -EINVAL;
-	if (size < SZ_16M) {
-		size = SZ_16M;
-		pr_warn("vmalloc area is too small, limiting to %luMiB\n",
-			(unsigned long)(size >> 20));
-	}
-	if (size > max) {
-		size = max;
-		pr_warn("vmalloc area is too big, limiting to %luMiB\n",
-			(unsigned long)(size >> 20));
-	}
-	vmalloc_size = ALIGN((unsigned long)size, SECTION_SIZE);
-	return 0;
-}
-early_param("vmalloc", early_vmalloc);
 
 static int __init early_ptdump(char *arg)
 {
@@ -92,19 +64,7 @@ static phys_addr_t early_map_end(void)
 
 void adjust_lowmem_bounds(void)
 {
-	phys_addr_t vmalloc_limit =
-		(u64)VMALLOC_END - vmalloc_size - VMALLOC_OFFSET - PAGE_OFFSET + PHYS_OFFSET;
-	phys_addr_t start, end, lowmem_limit = 0;
-	u64 i;
-
-	/* Lowmem ends where the first bank crosses the vmalloc limit. */
-	for_each_mem_range (i, &start, &end) {
-		if (start >= vmalloc_limit)
-			break;
-		lowmem_limit = min(end, vmalloc_limit);
-	}
-	arm_lowmem_limit = lowmem_limit;
-	high_memory = (char *)__va(arm_lowmem_limit - 1) + 1;
+	arm_set_lowmem_limit(arm_find_lowmem_limit(PHYS_OFFSET));
 	vmalloc_start = ALIGN((unsigned long)high_memory + VMALLOC_OFFSET, VMALLOC_OFFSET);
 	memblock_set_current_limit(min(arm_lowmem_limit, early_map_end()));
 }

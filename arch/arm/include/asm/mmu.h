@@ -4,6 +4,7 @@
 #define _ASM_MMU_H
 
 #include "types.h"
+#include "arm_memblock.h" /* arm_lowmem_limit, high_memory */
 
 /* The boot table head.S built (linker.ld places it after BSS). */
 extern u32 boot_pgd[4096];
@@ -15,9 +16,6 @@ void early_io_record(unsigned int slot, phys_addr_t section);
 /** early_io_slot_phys - the section slot @slot maps, or PHYS_ADDR_MAX if none */
 phys_addr_t early_io_slot_phys(unsigned int slot);
 
-/* The split between lowmem and highmem (physical), and the first address past lowmem. */
-extern phys_addr_t arm_lowmem_limit;
-extern void *high_memory;
 extern unsigned long vmalloc_start;
 extern void *empty_zero_page;
 

@@ -9,10 +9,7 @@
 #define _ASM_MEMORY_H
 
 #include "types.h"
-
-#define PAGE_SHIFT 12
-#define PAGE_SIZE  (1UL << PAGE_SHIFT)
-#define PAGE_MASK  (~(PAGE_SIZE - 1))
+#include <asm/memory-layout.h> /* the target's layout numbers, shared */
 
 extern char *host_ram;
 extern phys_addr_t host_ram_base;
@@ -21,16 +18,10 @@ extern phys_addr_t host_ram_size;
 #define PHYS_OFFSET host_ram_base
 
 /*
- * The target's virtual layout, as numbers: the page-table code builds
- * tables for the target's address space (arch/arm/include/asm/memory.h has
- * the full picture).  On the host __phys_to_virt() gives the address the
- * target would use, while __va() gives the host pointer to the memory.
+ * The page-table code builds tables for the target's address space: on the
+ * host __phys_to_virt() gives the address the target would use, while
+ * __va() gives the host pointer to the memory.
  */
-#define PAGE_OFFSET   0xc0000000UL
-#define SECTION_SHIFT 20
-#define SECTION_SIZE  (1UL << SECTION_SHIFT)
-#define SECTION_MASK  (~(SECTION_SIZE - 1))
-
 static inline unsigned long __phys_to_virt(phys_addr_t phys)
 {
 	return (unsigned long)(phys - PHYS_OFFSET) + PAGE_OFFSET;

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The benchmark clock ("make bench", docs/bench.md).
+ *
+ * Benchmarks count guest instructions, not seconds: under QEMU with
+ * -icount shift=0 every instruction advances virtual time by exactly 1 ns,
+ * so any clock derived from virtual time counts instructions,
+ * deterministically.  The clock is the Cortex-A9 global timer (64-bit,
+ * PERIPHBASE + 0x200), which QEMU 7.2 advances once every 10 instructions
+ * there; bench_calibrate() measures that ratio with a loop of known
+ * length instead of assuming it.  On hardware the same code reports time
+ * in units of the calibration loop's instructions: useful for comparisons,
+ * not deterministic.
+ *
+ * head.S starts the timer at kernel entry and keeps its count in
+ * bench_entry_count; start_kernel stamps the later boot stages, so the
+ * bench suites can report the cost of the boot per MiB of RAM.  The timer
+ * is mapped only once setup_arch() has run (early_ioremap's window is
+ * set up there), so there is no stamp in between.
+ */
+#ifndef _BENCH_H
+#define _BENCH_H
+
+#include "types.h"
+
+/* Boot stages stamped with the global timer's count. */
+enum bench_boot_point {
+	BENCH_BOOT_ENTRY,	 /* head.S, right after PHYS_OFFSET is known */
+	BENCH_BOOT_SETUP_ARCH,	 /* setup_arch done: memblock, paging_init, mem_map */
+	BENCH_BOOT_MM_CORE_INIT, /* mm_core_init starts (early self-test hooks are done) */
+	BENCH_BOOT_BUDDY_READY,	 /* mm_core_init done: the buddy allocator serves */
+	BENCH_BOOT_CMA_READY,	 /* CMA areas lent to the buddy allocator, watermarks redone */
+	BENCH_BOOT_NR_POINTS
+};
+
+/*
+ * The global timer's count (low word) at kernel entry, written by head.S
+ * with the MMU off; BENCH_NO_STAMP if head.S did not start the timer (not
+ * a Cortex-A9).  Lives in .data: BSS is cleared after head.S writes it.
+ */
+extern u32 bench_entry_count;
+#define BENCH_NO_STAMP 0xffffffffu
+
+/**
+ * bench_clock_init - map the global timer and start it if head.S did not
+ *
+ * Called by start_kernel() right after setup_arch(): PERIPHBASE comes from
+ * CP15 CBAR, the registers are mapped with early_ioremap() in one of the
+ * early I/O sections (shared with anything else at PERIPHBASE, such as the
+ * SCU).  Returns false, and the clock reads 0 from then on, if there is no
+ * usable global timer.
+ */
+bool bench_clock_init(void);
+
+/** bench_clock_available - did bench_clock_init() find the global timer? */
+bool bench_clock_available(void);
+
+/** bench_clock_read - the global timer's 64-bit count (0 without a timer) */
+u64 bench_clock_read(void);
+
+/**
+ * bench_boot_stamp - note the clock at a boot stage
+ * @point: the stage just finished
+ */
+void bench_boot_stamp(enum bench_boot_point point);
+
+/**
+ * bench_boot_ticks - the clock at a boot stage, as bench_clock_read() counts
+ * @point: the stage
+ * @ticks: set to the count
+ *
+ * Returns false if the stage was not stamped (head.S stamps only on a
+ * Cortex-A9; the others need the clock mapped).
+ */
+bool bench_boot_ticks(enum bench_boot_point point, u64 *ticks);
+
+/*
+ * Fixed-point scale of bench_calibrate()'s result: instructions per tick
+ * times this (so 10 instructions per tick is 10 << 16).
+ */
+#define BENCH_FIXED_SHIFT 16
+
+/**
+ * bench_calibrate - measure guest instructions per clock tick
+ *
+ * Runs a two-instruction loop for two different lengths and divides the
+ * difference in instructions by the difference in ticks, so the cost of
+ * the call and of reading the clock cancels out.  Returns instructions per
+ * tick in BENCH_FIXED_SHIFT fixed point (0 without a clock) and keeps it
+ * for bench_ticks_to_insns().
+ */
+u64 bench_calibrate(void);
+
+/**
+ * bench_ticks_to_insns - convert a tick count to instructions (calibrated)
+ * @ticks: clock ticks
+ *
+ * Calibrates first if bench_calibrate() has not run yet.
+ */
+u64 bench_ticks_to_insns(u64 ticks);
+
+/** bench_now_instructions - the clock, in instructions since the timer started */
+u64 bench_now_instructions(void);
+
+/**
+ * bench_spin - execute exactly 2 * @loops + a few instructions
+ * @loops: iterations of "subs; bne"
+ *
+ * The calibration loop, exported so tests can check the calibration.
+ */
+void bench_spin(u32 loops);
+
+#endif /* _BENCH_H */

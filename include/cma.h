@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The Contiguous Memory Allocator (Linux's include/linux/cma.h and
+ * mm/cma.h).
+ *
+ * A CMA area is a physically contiguous range reserved from memblock at
+ * boot.  Once the buddy allocator runs, cma_init_reserved_areas() lends
+ * every pageblock of it back as MIGRATE_CMA, so movable allocations use the
+ * memory while no device needs it; cma_alloc() takes a range back by
+ * migrating whatever movable pages sit there (mm/alloc_contig.c).
+ *
+ *	reserve (memblock)          cma_declare_contiguous(), or the DT's
+ *	                            reusable shared-dma-pool (cma_init_reserved_mem)
+ *	activate (buddy is up)      cma_init_reserved_areas()
+ *	use                         cma_alloc() / cma_release()
+ *
+ * Each area has a bitmap with one bit per 2^order_per_bit pages: a set bit
+ * is handed out by cma_alloc().  The bitmap says nothing about who uses a
+ * free part: that is the buddy allocator's business.
+ */
+#ifndef _CMA_H
+#define _CMA_H
+
+#include "types.h"
+#include "spinlock.h"
+#include "mmzone.h" /* MAX_ORDER, pageblock_nr_pages */
+#include <asm/memory.h>
+
+struct page;
+
+/* Linux's 1 + CONFIG_CMA_AREAS (7): the default area and seven more. */
+#define MAX_CMA_AREAS 8
+
+#define CMA_MAX_NAME  64
+
+/*
+ * An area is made of whole pageblocks: the buddy allocator merges free
+ * blocks up to pageblock_order and never across a migratetype boundary at
+ * that order, so anything smaller could leave CMA pages merged into an
+ * ordinary block.
+ */
+#define CMA_MIN_ALIGNMENT_PAGES pageblock_nr_pages
+#define CMA_MIN_ALIGNMENT_BYTES (PAGE_SIZE * CMA_MIN_ALIGNMENT_PAGES)
+
+/* No node preference (one node here, as Linux's !NUMA build). */
+#ifndef NUMA_NO_NODE
+#define NUMA_NO_NODE (-1)
+#endif
+
+/**
+ * struct cma - one contiguous area
+ * @base_pfn: first page frame
+ * @count: pages; 0 once the area could not be activated
+ * @bitmap: one bit per 2^@order_per_bit pages, set while cma_alloc()ed;
+ *          NULL until cma_init_reserved_areas()
+ * @order_per_bit: pages per bit, as an order
+ * @lock: protects @bitmap
+ * @name: "reserved" for the default area, the DT node name for DT areas
+ * @bitmap_order: the order of the page block @bitmap lives in (ours:
+ *                Linux kmallocs the bitmap, we have no slab)
+ * @reserve_pages_on_error: keep the pages reserved if activation fails
+ *                          (Linux 6.1's field; nothing sets it yet)
+ */
+struct cma {
+	unsigned long base_pfn;
+	unsigned long count;
+	unsigned long *bitmap;
+	unsigned int order_per_bit;
+	spinlock_t lock;
+	char name[CMA_MAX_NAME];
+	unsigned int bitmap_order;
+	bool reserve_pages_on_error;
+};
+
+extern struct cma cma_areas[MAX_CMA_AREAS];
+extern unsigned int cma_area_count;
+
+/** cma_get_base - the physical base of @cma */
+phys_addr_t cma_get_base(const struct cma *cma);
+
+/** cma_get_size - the size of @cma in bytes */
+unsigned long cma_get_size(const struct cma *cma);
+
+/** cma_get_name - the name of @cma */
+const char *cma_get_name(const struct cma *cma);
+
+/**
+ * cma_declare_contiguous_nid - reserve a contiguous area from memblock
+ * @base: physical base, or 0 to place it anywhere in [0, @limit)
+ * @size: bytes; rounded up to the alignment
+ * @limit: end (exclusive) of where it may go, 0 for the end of memory
+ * @alignment: power of two, or 0; raised to CMA_MIN_ALIGNMENT_BYTES
+ * @order_per_bit: pages per bitmap bit, as an order
+ * @fixed: reserve exactly at @base, or fail
+ * @name: the area's name (copied), or NULL for "cmaN"
+ * @res_cma: set to the new area
+ * @nid: node, NUMA_NO_NODE (ignored: one node)
+ *
+ * Linux 6.1's placement: top-down; when [@base, @limit) straddles the
+ * lowmem/highmem boundary, highmem is tried first, since an area must lie
+ * in one zone.  Prints "cma: Reserved N MiB at 0x..." or says why not
+ * (beyond Linux, which prints only "Failed to reserve": a fixed area
+ * outside RAM or over reserved memory, a size larger than RAM, no room).
+ * Must run before the buddy allocator exists.
+ *
+ * Return: 0, -EINVAL, -EBUSY, -ENOMEM or -ENOSPC (no free slot).
+ */
+int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, phys_addr_t limit,
+			       phys_addr_t alignment, unsigned int order_per_bit, bool fixed,
+			       const char *name, struct cma **res_cma, int nid);
+
+/** cma_declare_contiguous - cma_declare_contiguous_nid() on any node */
+static inline int cma_declare_contiguous(phys_addr_t base, phys_addr_t size, phys_addr_t limit,
+					 phys_addr_t alignment, unsigned int order_per_bit,
+					 bool fixed, const char *name, struct cma **res_cma)
+{
+	return cma_declare_contiguous_nid(base, size, limit, alignment, order_per_bit, fixed, name,
+					  res_cma, NUMA_NO_NODE);
+}
+
+/**
+ * cma_init_reserved_mem - make an area of memory memblock already reserved
+ * @base: physical base, pageblock aligned
+ * @size: bytes, pageblock aligned
+ * @order_per_bit: pages per bitmap bit, as an order
+ * @name: the area's name (copied), or NULL for "cmaN"
+ * @res_cma: set to the new area
+ *
+ * Used for the DT's reusable shared-dma-pool nodes and by
+ * cma_declare_contiguous_nid().  Adds the pages to totalcma_pages.
+ *
+ * Return: 0, -EINVAL (not reserved, misaligned) or -ENOSPC.
+ */
+int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size, unsigned int order_per_bit,
+			  const char *name, struct cma **res_cma);
+
+/**
+ * cma_init_reserved_areas - lend every reserved area to the buddy allocator
+ *
+ * Each pageblock becomes MIGRATE_CMA and is freed into the buddy lists
+ * (init_cma_reserved_pageblock()), and the area gets its bitmap.  An area
+ * that spans two zones cannot be used by alloc_contig_range(): it is
+ * reported ("CMA area X could not be activated") and its pages are given
+ * to the buddy allocator as ordinary memory.  Call once after
+ * mm_core_init(), then init_per_zone_wmark_min() (Linux: CMA's
+ * core_initcall runs before the watermark postcore_initcall).
+ *
+ * Return: 0.
+ */
+int cma_init_reserved_areas(void);
+
+/**
+ * cma_drop_unreserved_areas - give up areas memblock no longer reserves entirely
+ *
+ * Not in Linux: the DT code gives back a refused node's memory even where
+ * it overlaps another node's CMA area.  Called by dma_contiguous_reserve()
+ * once the DT's reservations are done; such an area is reported and
+ * dropped (count 0, out of totalcma_pages), before the Memory: line counts
+ * it and before the activation could lend pages twice.
+ */
+void cma_drop_unreserved_areas(void);
+
+/**
+ * cma_alloc - allocate contiguous pages from an area
+ * @cma: the area
+ * @count: pages
+ * @align: alignment of the first page's frame number, as an order
+ * @no_warn: no "cma_alloc: alloc failed" message
+ *
+ * Finds a free range in the bitmap and takes it out of the buddy
+ * allocator with alloc_contig_range(), migrating the movable pages that
+ * use it; a range that cannot be emptied is skipped for the next one.
+ *
+ * Return: the first page (each of the @count pages has its own
+ * reference), or NULL.
+ */
+struct page *cma_alloc(struct cma *cma, unsigned long count, unsigned int align, bool no_warn);
+
+/**
+ * cma_pages_valid - do @pages lie in @cma?
+ * @cma: the area (NULL: no)
+ * @pages: first page (NULL: no)
+ * @count: pages
+ *
+ * Linux checks the first page only; we check that all @count do.
+ */
+bool cma_pages_valid(struct cma *cma, const struct page *pages, unsigned long count);
+
+/**
+ * cma_release - give back what cma_alloc() returned
+ * @cma: the area
+ * @pages: the first page
+ * @count: the same count
+ *
+ * Return: false (and nothing freed) if the pages are not all in @cma.
+ */
+bool cma_release(struct cma *cma, const struct page *pages, unsigned long count);
+
+/**
+ * cma_for_each_area - call @it for each area until it returns non-zero
+ * @it: the function
+ * @data: passed to it
+ *
+ * Return: the first non-zero value, or 0.
+ */
+int cma_for_each_area(int (*it)(struct cma *cma, void *data), void *data);
+
+/**
+ * cma_used_pages - pages of @cma handed out by cma_alloc() now
+ *
+ * Linux's debugfs "used" file, as a function.
+ */
+unsigned long cma_used_pages(struct cma *cma);
+
+/**
+ * cma_reset - forget every area and totalcma_pages
+ *
+ * Not in Linux (which boots once): host tests, mmsim and the fuzzer boot
+ * many times in one process.  The memory of the areas is not touched.
+ */
+void cma_reset(void);
+
+#endif /* _CMA_H */

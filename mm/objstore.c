@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A page-backed object store whose pages can be migrated (see
+ * include/objstore.h for the interface and include/migrate.h for the
+ * migration protocol).
+ *
+ * State of an object page, as the store sees it:
+ *
+ *	on os->pages (->lru), slot -> page       normal
+ *	off the list, PG_isolated                 migration holds it; the slot
+ *	                                          still points at it, data readable
+ *	slot -> new page, old page handed back    after ->migrate_page
+ *
+ * page->private holds the object's handle while the store owns the page,
+ * so the movable callbacks find their slot; ->mapping holds the store's
+ * own movable_operations, so they find the store.
+ */
+#include "objstore.h"
+#include "gfp.h"
+#include "highmem.h"
+#include "migrate.h"
+#include "page-isolation.h"
+#include "printk.h"
+#include "internal.h" /* free_contig_range */
+#include <string.h>
+
+static struct objstore *page_objstore(struct page *page)
+{
+	return container_of(page_movable_ops(page), struct objstore, ops);
+}
+
+/* ---------------------------------------------------------------- movable_operations */
+
+static bool objstore_isolate_page(struct page *page)
+{
+	struct objstore *os = page_objstore(page);
+
+	if (os->refuse_isolate)
+		return false;
+	/* ->lru is migration's now. */
+	list_del(&page->lru);
+	return true;
+}
+
+static int objstore_migrate_page(struct page *dst, struct page *src)
+{
+	struct objstore *os = page_objstore(src);
+	objstore_handle_t handle = page_private(src);
+
+	if (os->migrate_budget == 0)
+		return -EBUSY;
+	if (os->migrate_budget > 0)
+		os->migrate_budget--;
+	if (WARN_ON(!handle || handle > os->nr_slots || os->slots[handle - 1] != src))
+		return -EINVAL;
+
+	copy_highpage(dst, src);
+	set_page_private(dst, handle);
+	__SetPageMovable(dst, &os->ops);
+	list_add_tail(&dst->lru, &os->pages);
+	os->slots[handle - 1] = dst;
+	os->nr_migrated++;
+
+	/* The source is no longer ours: migration's reference is the last one. */
+	set_page_private(src, 0);
+	__ClearPageMovable(src);
+	put_page(src);
+	return MIGRATEPAGE_SUCCESS;
+}
+
+static void objstore_putback_page(struct page *page)
+{
+	list_add_tail(&page->lru, &page_objstore(page)->pages);
+}
+
+/* ---------------------------------------------------------------- the table */
+
+static size_t objstore_table_size(const struct objstore *os)
+{
+	return os->nr_slots * sizeof(*os->slots);
+}
+
+/**
+ * objstore_init - set up an empty store
+ * @os: the store
+ * @name: for messages
+ * @max_objects: handles to provide
+ *
+ * Return: 0, -EINVAL or -ENOMEM.
+ */
+int objstore_init(struct objstore *os, const char *name, unsigned long max_objects)
+{
+	memset(os, 0, sizeof(*os));
+	/* The table is one alloc_pages_exact() block, at most MAX_ORDER_NR_PAGES pages. */
+	if (!max_objects || max_objects > MAX_ORDER_NR_PAGES * PAGE_SIZE / sizeof(*os->slots))
+		return -EINVAL;
+	os->ops.isolate_page = objstore_isolate_page;
+	os->ops.migrate_page = objstore_migrate_page;
+	os->ops.putback_page = objstore_putback_page;
+	os->name = name;
+	os->gfp = GFP_HIGHUSER_MOVABLE | __GFP_NOWARN;
+	os->nr_slots = max_objects;
+	os->migrate_budget = OBJSTORE_NO_LIMIT;
+	INIT_LIST_HEAD(&os->pages);
+	/* Unmovable (the table's addresses are in use), so never from CMA. */
+	os->slots = alloc_pages_exact(objstore_table_size(os), GFP_KERNEL | __GFP_ZERO);
+	if (!os->slots) {
+		os->nr_slots = 0;
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/**
+ * objstore_destroy - free every object and the table
+ * @os: the store
+ */
+void objstore_destroy(struct objstore *os)
+{
+	if (!os->slots)
+		return;
+	for (objstore_handle_t h = 1; h <= os->nr_slots; h++)
+		if (os->slots[h - 1])
+			objstore_free(os, h);
+	free_pages_exact(os->slots, objstore_table_size(os));
+	os->slots = NULL;
+	os->nr_slots = 0;
+}
+
+static bool objstore_handle_ok(const struct objstore *os, objstore_handle_t handle)
+{
+	return handle && handle <= os->nr_slots && os->slots[handle - 1];
+}
+
+/* A free handle, or 0.  Starts where the last one was found: allocation is mostly sequential. */
+static objstore_handle_t objstore_free_handle(struct objstore *os)
+{
+	for (unsigned long n = 0; n < os->nr_slots; n++) {
+		unsigned long i = (os->next_hint + n) % os->nr_slots;
+
+		if (!os->slots[i]) {
+			os->next_hint = i + 1;
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
+/* Make @page (order 0, one reference, ours from now on) the object @handle. */
+static void objstore_install(struct objstore *os, objstore_handle_t handle, struct page *page)
+{
+	set_page_private(page, handle);
+	__SetPageMovable(page, &os->ops);
+	list_add_tail(&page->lru, &os->pages);
+	os->slots[handle - 1] = page;
+	os->nr_objects++;
+}
+
+/**
+ * objstore_alloc - a new object, on a page from the page allocator
+ * @os: the store
+ * @handle: set to the object's handle
+ *
+ * Return: 0, -ENOSPC or -ENOMEM.
+ */
+int objstore_alloc(struct objstore *os, objstore_handle_t *handle)
+{
+	objstore_handle_t h = objstore_free_handle(os);
+	struct page *page;
+
+	if (!h)
+		return -ENOSPC;
+	page = alloc_page(os->gfp);
+	if (!page)
+		return -ENOMEM;
+	objstore_install(os, h, page);
+	*handle = h;
+	return 0;
+}
+
+/**
+ * objstore_adopt - make a page the caller allocated into a new object
+ * @os: the store
+ * @page: an order-0 page with one reference
+ * @handle: set to the object's handle
+ *
+ * Return: 0, -EINVAL or -ENOSPC.
+ */
+int objstore_adopt(struct objstore *os, struct page *page, objstore_handle_t *handle)
+{
+	objstore_handle_t h;
+
+	if (page_count(page) != 1 || page_alloc_order(page) != 0 || page->mapping)
+		return -EINVAL;
+	h = objstore_free_handle(os);
+	if (!h)
+		return -ENOSPC;
+	objstore_install(os, h, page);
+	*handle = h;
+	return 0;
+}
+
+/**
+ * objstore_free - delete an object and free its page
+ * @os: the store
+ * @handle: the object
+ */
+void objstore_free(struct objstore *os, objstore_handle_t handle)
+{
+	struct page *page;
+
+	if (!objstore_handle_ok(os, handle)) {
+		pr_err("objstore %s: free of invalid handle %lu\n", os->name, handle);
+		return;
+	}
+	page = os->slots[handle - 1];
+	os->slots[handle - 1] = NULL;
+	os->nr_objects--;
+	/*
+	 * An isolated page is on a migration list, not ours; letting go of it
+	 * (mapping without ops) tells migration to just drop it.
+	 */
+	if (!PageIsolated(page))
+		list_del(&page->lru);
+	set_page_private(page, 0);
+	__ClearPageMovable(page);
+	put_page(page);
+}
+
+/**
+ * objstore_page - the page an object lives on right now
+ * @os: the store
+ * @handle: the object
+ */
+struct page *objstore_page(const struct objstore *os, objstore_handle_t handle)
+{
+	return objstore_handle_ok(os, handle) ? os->slots[handle - 1] : NULL;
+}
+
+static bool objstore_range_ok(const struct objstore *os, objstore_handle_t handle, size_t offset,
+			      size_t len)
+{
+	return objstore_handle_ok(os, handle) && offset <= OBJSTORE_OBJECT_SIZE &&
+	       len <= OBJSTORE_OBJECT_SIZE - offset;
+}
+
+/**
+ * objstore_write - copy @len bytes from @buf into an object at @offset
+ * @os: the store
+ * @handle: the object
+ * @offset: byte offset
+ * @buf: the data
+ * @len: bytes
+ *
+ * Return: 0, or -EINVAL.
+ */
+int objstore_write(struct objstore *os, objstore_handle_t handle, size_t offset, const void *buf,
+		   size_t len)
+{
+	char *addr;
+
+	if (!objstore_range_ok(os, handle, offset, len))
+		return -EINVAL;
+	/* The page may be highmem: map it only for the copy. */
+	addr = kmap_atomic(os->slots[handle - 1]);
+	memcpy(addr + offset, buf, len);
+	kunmap_atomic(addr);
+	return 0;
+}
+
+/**
+ * objstore_read - copy @len bytes of an object at @offset into @buf
+ * @os: the store
+ * @handle: the object
+ * @offset: byte offset
+ * @buf: where to
+ * @len: bytes
+ *
+ * Return: 0, or -EINVAL.
+ */
+int objstore_read(struct objstore *os, objstore_handle_t handle, size_t offset, void *buf,
+		  size_t len)
+{
+	const char *addr;
+
+	if (!objstore_range_ok(os, handle, offset, len))
+		return -EINVAL;
+	addr = kmap_atomic(os->slots[handle - 1]);
+	memcpy(buf, addr + offset, len);
+	kunmap_atomic((void *)addr);
+	return 0;
+}
+
+/* Word @i of the pattern for (@seed, @handle): a cheap mix, different for every word. */
+static u32 pattern_word(u32 seed, objstore_handle_t handle, unsigned int i)
+{
+	u32 x = seed ^ ((u32)handle * 0x9e3779b9u) ^ (i * 0x85ebca6bu);
+
+	x ^= x >> 16;
+	x *= 0x7feb352du;
+	x ^= x >> 15;
+	return x;
+}
+
+/**
+ * objstore_fill_pattern - fill a whole object with a pattern of (@seed, @handle)
+ * @os: the store
+ * @handle: the object
+ * @seed: any value
+ */
+void objstore_fill_pattern(struct objstore *os, objstore_handle_t handle, u32 seed)
+{
+	u32 *words;
+
+	if (!objstore_handle_ok(os, handle))
+		return;
+	words = kmap_atomic(os->slots[handle - 1]);
+	for (unsigned int i = 0; i < OBJSTORE_OBJECT_SIZE / sizeof(u32); i++)
+		words[i] = pattern_word(seed, handle, i);
+	kunmap_atomic(words);
+}
+
+/**
+ * objstore_check_pattern - does an object still hold objstore_fill_pattern(@seed)?
+ * @os: the store
+ * @handle: the object
+ * @seed: the seed it was filled with
+ */
+bool objstore_check_pattern(struct objstore *os, objstore_handle_t handle, u32 seed)
+{
+	bool ok = true;
+	u32 *words;
+
+	if (!objstore_handle_ok(os, handle))
+		return false;
+	words = kmap_atomic(os->slots[handle - 1]);
+	for (unsigned int i = 0; i < OBJSTORE_OBJECT_SIZE / sizeof(u32) && ok; i++)
+		ok = words[i] == pattern_word(seed, handle, i);
+	kunmap_atomic(words);
+	return ok;
+}
+
+/* Adopt the @nr order-0 pages alloc_contig_range() gave us at @pfn. */
+static long objstore_adopt_run(struct objstore *os, unsigned long pfn, unsigned long nr, u32 seed)
+{
+	long made = 0;
+
+	for (unsigned long i = 0; i < nr; i++) {
+		struct page *page = pfn_to_page(pfn + i);
+		objstore_handle_t h;
+
+		if (objstore_adopt(os, page, &h)) {
+			/* Out of handles: the rest of the run goes back. */
+			free_contig_range(pfn + i, nr - i);
+			return -ENOSPC;
+		}
+		objstore_fill_pattern(os, h, seed);
+		made++;
+	}
+	return made;
+}
+
+/*
+ * The end of the free buddy block that contains @pfn, or 0 if @pfn is not
+ * free.  @pfn may be a tail page of the block.
+ */
+static unsigned long free_block_end(unsigned long pfn)
+{
+	for (unsigned int order = 0; order < MAX_ORDER; order++) {
+		unsigned long head = pfn & ~((1UL << order) - 1);
+		struct page *page = pfn_to_page(head);
+
+		if (PageBuddy(page) && buddy_order(page) >= order)
+			return head + (1UL << buddy_order(page));
+	}
+	return 0;
+}
+
+/**
+ * objstore_fill_range - put an object on every free page of a pfn range
+ * @os: the store
+ * @start_pfn: first frame
+ * @end_pfn: end frame (exclusive)
+ * @seed: pattern seed for the new objects
+ *
+ * Return: the objects created, or -ENOSPC.
+ */
+long objstore_fill_range(struct objstore *os, unsigned long start_pfn, unsigned long end_pfn,
+			 u32 seed)
+{
+	unsigned long pfn = start_pfn;
+	long made = 0, n;
+
+	/* Free pages on pcp lists are not in buddy blocks: send them home first. */
+	drain_all_pages(NULL);
+	while (pfn < end_pfn) {
+		unsigned long run_end, next, block_end = min(pageblock_end_pfn(pfn), end_pfn);
+		int mt;
+
+		if (!pfn_valid(pfn) || !(run_end = free_block_end(pfn))) {
+			pfn++;
+			continue;
+		}
+		/* Free blocks that follow each other in this pageblock make one run. */
+		while (run_end < block_end && (next = free_block_end(run_end)))
+			run_end = next;
+		run_end = min(run_end, block_end);
+		/* The block keeps its type: alloc_contig_range() restores what it is told. */
+		mt = get_pageblock_migratetype(pfn_to_page(pfn));
+		if (!is_migrate_isolate(mt) &&
+		    alloc_contig_range(pfn, run_end, (unsigned int)mt, __GFP_NOWARN) == 0) {
+			n = objstore_adopt_run(os, pfn, run_end - pfn, seed);
+			if (n < 0)
+				return n;
+			made += n;
+		}
+		pfn = run_end;
+	}
+	return made;
+}
