@@ -53,6 +53,28 @@ extern phys_addr_t arm_lowmem_limit;
  */
 phys_addr_t arm_find_lowmem_limit(phys_addr_t phys_offset);
 
+/**
+ * arm_early_map_end - the physical end of what head.S mapped (image + 4 MiB)
+ *
+ * Before paging_init, memory that is written (memblock_alloc) must lie
+ * below it.
+ */
+phys_addr_t arm_early_map_end(void);
+
+/**
+ * arm_adjust_lowmem_bounds - set the lowmem split and cap memblock to the boot mapping
+ * @phys_offset: the kernel's PHYS_OFFSET
+ */
+void arm_adjust_lowmem_bounds(phys_addr_t phys_offset);
+
+/**
+ * bootmem_init - tell the mm core the zone boundaries (after paging_init)
+ *
+ * Normal up to arm_lowmem_limit, HighMem to the end of memory; then
+ * free_area_init() sets up the node, zones and mem_map.
+ */
+void bootmem_init(void);
+
 /** arm_set_lowmem_limit - record the split: arm_lowmem_limit and high_memory */
 void arm_set_lowmem_limit(phys_addr_t limit);
 

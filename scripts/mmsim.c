@@ -16,9 +16,10 @@
  * mmsim's own notes go to standard error (and, with --summary, a table
  * after the boot, every line starting "mmsim: ").
  *
- * The boot is a list of stages, in the kernel's order; later issues add
- * theirs (paging_init and the zones, the buddy hand-over, CMA) where the
- * comments in stages[] say.
+ * The boot is a list of stages, in the kernel's order: the DT scan,
+ * memblock's reservations (and CMA's), paging_init's tables and the zones,
+ * the hand-over to the buddy allocator with Linux's Memory: line, and
+ * CMA's areas lent to it.
  *
  * Exit status: 0 booted through every stage; 1 the kernel would halt here
  * (its message says why); 2 bad usage or unreadable input; 3 the kernel
@@ -35,8 +36,10 @@
 #include "of_fdt.h"
 #include "of_reserved_mem.h"
 #include "printk.h"
+#include "mmzone.h"
 #include "sections.h"
 #include <asm/memory.h>
+#include <asm/pgtable.h>
 #include <elf.h>
 #include <errno.h>
 #include <getopt.h>
@@ -473,7 +476,64 @@ static int stage_early_param(struct mmsim *sim)
 /* arch/arm/mm/mmu.c's adjust_lowmem_bounds(), with mmsim's PHYS_OFFSET. */
 static int stage_lowmem_bounds(struct mmsim *sim)
 {
-	arm_set_lowmem_limit(arm_find_lowmem_limit(sim->phys_offset));
+	arm_adjust_lowmem_bounds(sim->phys_offset);
+	return 0;
+}
+
+static void publish_nothing(const void *entry)
+{
+	(void)entry; /* no table walker on the host */
+}
+
+/*
+ * paging_init() as far as memory goes: the same tables from the same code
+ * (build_kernel_tables), the boot table given back (linker.ld places it as
+ * the image's last 16 KiB), then bootmem_init(): zones and mem_map.
+ */
+static int stage_paging_init(struct mmsim *sim)
+{
+	const struct pgtable_ops ops = {pgtable_alloc_from_memblock, publish_nothing};
+	struct kernel_tables kt;
+
+	(void)sim;
+	build_mem_type_table(true);
+	build_kernel_tables(&kt, &ops);
+	memblock_phys_free(__pa(_end) - PGD_TABLE_SIZE, PGD_TABLE_SIZE);
+	memblock_set_current_limit(arm_lowmem_limit);
+	bootmem_init();
+	return 0;
+}
+
+/* sizeof(struct page) on the ARM target (static_assert in page-flags.h). */
+#define TARGET_STRUCT_PAGE_SIZE 28
+
+/*
+ * The one figure the host cannot reproduce: struct page holds pointers,
+ * so mem_map is bigger here than on the 32-bit target.  Say by how much.
+ */
+static void note_mem_map_size(void)
+{
+	const pg_data_t *pgdat = NODE_DATA(0);
+	unsigned long start = pgdat->node_start_pfn & ~(MAX_ORDER_NR_PAGES - 1);
+	unsigned long end =
+		ALIGN(pgdat->node_start_pfn + pgdat->node_spanned_pages, MAX_ORDER_NR_PAGES);
+	unsigned long extra_kb =
+		(end - start) * (sizeof(struct page) - TARGET_STRUCT_PAGE_SIZE) >> 10;
+
+	note("struct page is %zu bytes here and %d on the target: the kernel's mem_map is %lu KiB "
+	     "smaller, so its Memory: line shows about %luK more available and %luK less reserved, "
+	     "and \"Total pages\" is larger by the pages that makes",
+	     sizeof(struct page), TARGET_STRUCT_PAGE_SIZE, extra_kb, extra_kb, extra_kb);
+}
+
+/* start_kernel(): the buddy allocator takes over, then CMA lends its areas. */
+static int stage_mm_core_init(struct mmsim *sim)
+{
+	(void)sim;
+	mm_core_init();
+	note_mem_map_size();
+	cma_init_reserved_areas();
+	init_per_zone_wmark_min();
 	return 0;
 }
 
@@ -638,12 +698,12 @@ static const struct mmsim_stage stages[] = {
 	{"parse_early_param", stage_early_param},
 	{"lowmem bounds", stage_lowmem_bounds},
 	{"arm_memblock_init", stage_arm_memblock_init},
-	/* later: paging_init() -> bootmem_init(): lowmem/highmem, zones, mem_map */
+	{"lowmem bounds, again (mem= may have cut memory)", stage_lowmem_bounds},
+	{"summary", stage_summary}, /* memblock as paging_init finds it */
+	{"paging_init", stage_paging_init},
 	/* start_kernel() */
 	{"command line", stage_command_line},
-	/* later: mm_core_init(): memblock_free_all() -> buddy, the Memory: line */
-	/* later: cma_init_reserved_areas() */
-	{"summary", stage_summary},
+	{"mm_core_init", stage_mm_core_init},
 	{"CMA", stage_cma},
 };
 

@@ -12,6 +12,7 @@ import argparse
 import concurrent.futures
 import fnmatch
 import os
+import re
 import shlex
 import struct
 import subprocess
@@ -31,6 +32,7 @@ DEFAULTS = {
     "loader": "qemu", "load": "0x60010000", "dtbaddr": "0x62000000",
     "expect": "ktap", "timeout": "60", "machine": "vexpress-a9", "filter": "",
     "icount": "",
+    "mmsim": "",
 }
 
 
@@ -120,6 +122,8 @@ def run_boot(boot):
     for p in boot["absent"]:
         if p in text:
             problems.append("unexpected %r in the log" % p)
+    if boot["mmsim"]:
+        problems += compare_with_mmsim(boot, text)
     report = None
     if boot["expect"] == "ktap":
         report = ktap.parse(text)
@@ -130,6 +134,54 @@ def run_boot(boot):
         if not hung and code == 0:
             problems.append("expected a halt (failure exit), QEMU exited 0")
     return name, report, problems, seconds
+
+
+# Figures that depend on sizeof(struct page), which is bigger on the host: the
+# available and reserved sizes, and Total pages.  Everything else must match.
+MMSIM_VARIES = (re.compile(r"Memory: (\d+)K/\d+K available \(.*, (\d+)K reserved, "),
+                re.compile(r"Built \d+ zonelists, .*Total pages: (\d+)"))
+
+
+def mmsim_pattern(line):
+    """A regex for the kernel line mmsim's @line stands for."""
+    for varies in MMSIM_VARIES:
+        m = varies.match(line)
+        if m:
+            out, last = "", 0
+            for g in range(1, len(m.groups()) + 1):
+                out += re.escape(line[last:m.start(g)]) + r"\d+"
+                last = m.end(g)
+            return out + re.escape(line[last:])
+    return re.escape(line)
+
+
+def compare_with_mmsim(boot, kernel_log):
+    """mmsim must print what the kernel printed: each of its lines, in order.
+
+    The figures that depend on sizeof(struct page) are the exception mmsim
+    itself explains (see MMSIM_VARIES).  A shim boot passes the DTB
+    untouched, so mmsim gets no --mem there."""
+    cmd = [os.path.join(BUILD, "host", "mmsim"), "--dtb", os.path.join(BUILD, "dts", boot["dtb"])]
+    if boot["loader"] == "qemu":
+        cmd += ["--mem", boot["mem"]]
+    else:
+        cmd += ["--load", boot["load"]]
+    if boot["append"]:
+        cmd += ["--cmdline", boot["append"]]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    if proc.returncode != 0:
+        return ["mmsim exited with %d: %s" % (proc.returncode,
+                                               proc.stderr.decode(errors="replace")[-200:])]
+    log = [l.rstrip("\r") for l in kernel_log.split("\n")]
+    pos = 0
+    for line in proc.stdout.decode(errors="replace").splitlines():
+        want = re.compile(mmsim_pattern(line))
+        while pos < len(log) and not want.fullmatch(log[pos]):
+            pos += 1
+        if pos == len(log):
+            return ["mmsim printed %r, which the kernel did not (at that point)" % line]
+        pos += 1
+    return []
 
 
 def run_host(binary, name):

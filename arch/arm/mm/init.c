@@ -14,6 +14,8 @@
 #include "init.h"
 #include "kernel.h"
 #include "memblock.h"
+#include "mm.h"
+#include "mmzone.h"
 #include "of_fdt.h"
 #include "of_reserved_mem.h"
 #include "printk.h"
@@ -106,6 +108,27 @@ phys_addr_t arm_find_lowmem_limit(phys_addr_t phys_offset)
 		lowmem_limit = min(end, vmalloc_limit);
 	}
 	return lowmem_limit;
+}
+
+phys_addr_t arm_early_map_end(void)
+{
+	/* linker.ld's __early_map_end: ALIGN(_end + EARLY_MAP_EXTRA, 1 MiB). */
+	return ALIGN(__pa(_end) + EARLY_MAP_EXTRA, SECTION_SIZE);
+}
+
+void arm_adjust_lowmem_bounds(phys_addr_t phys_offset)
+{
+	arm_set_lowmem_limit(arm_find_lowmem_limit(phys_offset));
+	memblock_set_current_limit(min(arm_lowmem_limit, arm_early_map_end()));
+}
+
+void bootmem_init(void)
+{
+	unsigned long max_zone_pfn[MAX_NR_ZONES] = {0};
+
+	max_zone_pfn[ZONE_NORMAL] = PFN_DOWN(arm_lowmem_limit);
+	max_zone_pfn[ZONE_HIGHMEM] = PFN_DOWN(memblock_end_of_DRAM());
+	free_area_init(max_zone_pfn);
 }
 
 void arm_set_lowmem_limit(phys_addr_t limit)

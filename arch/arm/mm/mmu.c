@@ -54,71 +54,16 @@ static int __init early_ptdump(char *arg)
 }
 early_param("ptdump", early_ptdump);
 
-/* The physical end of what head.S mapped: early allocations must stay below it. */
-static phys_addr_t early_map_end(void)
-{
-	extern char __early_map_end[];
-
-	return __pa(__early_map_end);
-}
-
 void adjust_lowmem_bounds(void)
 {
-	arm_set_lowmem_limit(arm_find_lowmem_limit(PHYS_OFFSET));
+	arm_adjust_lowmem_bounds(PHYS_OFFSET);
 	vmalloc_start = ALIGN((unsigned long)high_memory + VMALLOC_OFFSET, VMALLOC_OFFSET);
-	memblock_set_current_limit(min(arm_lowmem_limit, early_map_end()));
-}
-
-/*
- * Page tables come from memblock: before the switch from inside the boot
- * mapping (memblock's current limit), afterwards from lowmem.
- */
-static phys_addr_t early_pte_alloc_zeroed(void)
-{
-	phys_addr_t table = memblock_phys_alloc(PTE_TABLE_SIZE, PTE_TABLE_SIZE);
-
-	if (table)
-		memset(__va(table), 0, PTE_TABLE_SIZE);
-	return table;
 }
 
 const struct pgtable_ops kernel_pgtable_ops = {
-	.alloc_pte_table = early_pte_alloc_zeroed,
+	.alloc_pte_table = pgtable_alloc_from_memblock,
 	.publish = flush_pmd_entry,
 };
-
-static void __init create_mapping_or_die(pmd_t *pgd, const struct map_desc *md)
-{
-	int err = create_mapping(pgd, md, &kernel_pgtable_ops);
-
-	if (err)
-		panic("paging_init: cannot map 0x%08llx at 0x%08lx (+0x%lx, %s): error %d",
-		      (unsigned long long)md->phys, md->virtual, md->length,
-		      get_mem_type(md->type) ? get_mem_type(md->type)->name : "?", err);
-}
-
-static void __init map_lowmem(pmd_t *pgd)
-{
-	struct kernel_regions kr = {
-		.text_start = __pa(_text),
-		.rodata_start = __pa(__start_rodata),
-		.rw_start = __pa(__init_begin),
-	};
-	phys_addr_t start, end;
-	u64 i;
-
-	for_each_mem_range (i, &start, &end) {
-		start = ALIGN(start, PAGE_SIZE);
-		end = ALIGN_DOWN(min(end, arm_lowmem_limit), PAGE_SIZE);
-		if (start >= end)
-			continue;
-		int err = map_lowmem_range(pgd, start, end, &kr, &kernel_pgtable_ops);
-
-		if (err)
-			panic("paging_init: cannot map lowmem 0x%08llx-0x%08llx: error %d",
-			      (unsigned long long)start, (unsigned long long)end - 1, err);
-	}
-}
 
 /* Make code written through the data side visible to instruction fetches. */
 static void sync_icache(const void *start, size_t len)
@@ -135,19 +80,6 @@ static void sync_icache(const void *start, size_t len)
 	isb();
 }
 
-static void __init map_vectors(pmd_t *pgd)
-{
-	void *page = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
-	struct map_desc md = {.virtual = VECTORS_BASE, .length = PAGE_SIZE, .type = MT_VECTORS};
-
-	if (!page)
-		panic("paging_init: no memory for the vectors page");
-	memcpy(page, vectors, vectors_end - vectors);
-	sync_icache(page, vectors_end - vectors);
-	md.phys = __pa(page);
-	create_mapping_or_die(pgd, &md);
-}
-
 /* The DTB and the early I/O sections stay where head.S and early_ioremap put them. */
 static void __init map_boot_sections(pmd_t *pgd)
 {
@@ -157,7 +89,7 @@ static void __init map_boot_sections(pmd_t *pgd)
 				      .length = SECTION_SIZE,
 				      .type = MT_DEVICE};
 
-		create_mapping_or_die(pgd, &md);
+		create_mapping_or_die(pgd, &md, &kernel_pgtable_ops);
 	}
 	if (initial_boot_params) {
 		struct map_desc md = {.virtual = FDT_FIXED_BASE,
@@ -165,32 +97,8 @@ static void __init map_boot_sections(pmd_t *pgd)
 				      .length = FDT_FIXED_SIZE,
 				      .type = MT_MEMORY_RO};
 
-		create_mapping_or_die(pgd, &md);
+		create_mapping_or_die(pgd, &md, &kernel_pgtable_ops);
 	}
-}
-
-/* Second-level tables for every section of [start, end), so later code only writes ptes. */
-static pte_t *__init alloc_pte_tables(pmd_t *pgd, unsigned long start, unsigned long end)
-{
-	pte_t *first = NULL;
-
-	for (unsigned long va = start; va < end; va += SECTION_SIZE) {
-		phys_addr_t table = early_pte_alloc_zeroed();
-
-		if (!table)
-			panic("paging_init: no memory for the page table at 0x%08lx", va);
-		pgd[pgd_index(va)] = (u32)table | PMD_TYPE_TABLE | PMD_DOMAIN(0);
-		flush_pmd_entry(&pgd[pgd_index(va)]);
-		if (!first)
-			first = __va(table);
-	}
-	return first;
-}
-
-static void __init kmap_init(pmd_t *pgd)
-{
-	alloc_pte_tables(pgd, PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE);
-	alloc_pte_tables(pgd, FIXADDR_START, FIXADDR_START + FIX_KMAP_NR * PAGE_SIZE);
 }
 
 static void cpu_switch_tables(pmd_t *pgd)
@@ -211,23 +119,17 @@ static void cpu_switch_tables(pmd_t *pgd)
 
 void __init paging_init(void)
 {
-	pmd_t *pgd;
+	struct kernel_tables kt;
 
 	build_mem_type_table(cpu_smp);
-	pgd = memblock_alloc(PGD_TABLE_SIZE, PGD_TABLE_SIZE);
-	if (!pgd)
-		panic("paging_init: no memory for the first-level table");
+	build_kernel_tables(&kt, &kernel_pgtable_ops);
+	memcpy(kt.vectors_page, vectors, vectors_end - vectors);
+	sync_icache(kt.vectors_page, vectors_end - vectors);
+	map_boot_sections(kt.pgd);
+	empty_zero_page = kt.zero_page;
 
-	map_lowmem(pgd);
-	map_vectors(pgd);
-	map_boot_sections(pgd);
-	kmap_init(pgd);
-	empty_zero_page = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
-	if (!empty_zero_page)
-		panic("paging_init: no memory for the zero page");
-
-	cpu_switch_tables(pgd);
-	kernel_pgd = pgd;
+	cpu_switch_tables(kt.pgd);
+	kernel_pgd = kt.pgd;
 
 	/* Nothing runs from the boot table any more: its 16 KiB go back to RAM. */
 	memblock_phys_free(__pa(boot_pgd), PGD_TABLE_SIZE);
@@ -235,15 +137,6 @@ void __init paging_init(void)
 
 	if (ptdump_at_boot)
 		ptdump_kernel(kernel_pgd);
-}
-
-void __init bootmem_init(void)
-{
-	unsigned long max_zone_pfn[MAX_NR_ZONES] = {0};
-
-	max_zone_pfn[ZONE_NORMAL] = PFN_DOWN(arm_lowmem_limit);
-	max_zone_pfn[ZONE_HIGHMEM] = PFN_DOWN(memblock_end_of_DRAM());
-	free_area_init(max_zone_pfn);
 }
 
 #define MLK(b, t)	  (b), (t), (((t) - (b)) >> 10)

@@ -6,7 +6,14 @@
  * so tests/host runs it over simulated RAM; the CP15 side (publishing
  * entries, switching tables) is in mmu.c behind struct pgtable_ops.
  */
+#include "arm_memblock.h"
+#include "init.h"
 #include "kernel.h"
+#include "memblock.h"
+#include "printk.h"
+#include "sections.h"
+#include <asm/highmem.h>
+#include <string.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 
@@ -174,4 +181,88 @@ int map_lowmem_range(pmd_t *pgd, phys_addr_t start, phys_addr_t end,
 		start += md.length;
 	}
 	return 0;
+}
+
+phys_addr_t pgtable_alloc_from_memblock(void)
+{
+	phys_addr_t table = memblock_phys_alloc(PTE_TABLE_SIZE, PTE_TABLE_SIZE);
+
+	if (table)
+		memset(__va(table), 0, PTE_TABLE_SIZE);
+	return table;
+}
+
+void __init create_mapping_or_die(pmd_t *pgd, const struct map_desc *md,
+				  const struct pgtable_ops *ops)
+{
+	int err = create_mapping(pgd, md, ops);
+
+	if (err)
+		panic("paging_init: cannot map 0x%08llx at 0x%08lx (+0x%lx, %s): error %d",
+		      (unsigned long long)md->phys, md->virtual, md->length,
+		      get_mem_type(md->type) ? get_mem_type(md->type)->name : "?", err);
+}
+
+static void *__init alloc_or_die(phys_addr_t size, const char *what)
+{
+	void *p = memblock_alloc(size, size);
+
+	if (!p)
+		panic("paging_init: no memory for %s", what);
+	return p;
+}
+
+static void __init map_lowmem(pmd_t *pgd, const struct pgtable_ops *ops)
+{
+	struct kernel_regions kr = {
+		.text_start = __pa(_text),
+		.rodata_start = __pa(__start_rodata),
+		.rw_start = __pa(__init_begin),
+	};
+	phys_addr_t start, end;
+	u64 i;
+
+	for_each_mem_range (i, &start, &end) {
+		start = ALIGN(start, PAGE_SIZE);
+		end = ALIGN_DOWN(min(end, arm_lowmem_limit), PAGE_SIZE);
+		if (start >= end)
+			continue;
+		int err = map_lowmem_range(pgd, start, end, &kr, ops);
+
+		if (err)
+			panic("paging_init: cannot map lowmem 0x%08llx-0x%08llx: error %d",
+			      (unsigned long long)start, (unsigned long long)end - 1, err);
+	}
+}
+
+/* Second-level tables for every section of [start, end), so later code only writes ptes. */
+static void __init alloc_pte_tables(pmd_t *pgd, unsigned long start, unsigned long end,
+				    const struct pgtable_ops *ops)
+{
+	for (unsigned long va = start; va < end; va += SECTION_SIZE) {
+		phys_addr_t table = ops->alloc_pte_table();
+
+		if (!table)
+			panic("paging_init: no memory for the page table at 0x%08lx", va);
+		pgd[pgd_index(va)] = (u32)table | PMD_TYPE_TABLE | PMD_DOMAIN(0);
+		ops->publish(&pgd[pgd_index(va)]);
+	}
+}
+
+void __init build_kernel_tables(struct kernel_tables *kt, const struct pgtable_ops *ops)
+{
+	struct map_desc vectors = {
+		.virtual = VECTORS_BASE, .length = PAGE_SIZE, .type = MT_VECTORS};
+
+	kt->pgd = alloc_or_die(PGD_TABLE_SIZE, "the first-level table");
+	map_lowmem(kt->pgd, ops);
+
+	kt->vectors_page = alloc_or_die(PAGE_SIZE, "the vectors page");
+	vectors.phys = __pa(kt->vectors_page);
+	create_mapping_or_die(kt->pgd, &vectors, ops);
+
+	alloc_pte_tables(kt->pgd, PKMAP_BASE, PKMAP_BASE + LAST_PKMAP * PAGE_SIZE, ops);
+	alloc_pte_tables(kt->pgd, FIXADDR_START, FIXADDR_START + FIX_KMAP_NR * PAGE_SIZE, ops);
+
+	kt->zero_page = alloc_or_die(PAGE_SIZE, "the zero page");
 }

@@ -23,8 +23,6 @@ extern void *empty_zero_page;
 void adjust_lowmem_bounds(void);
 /** paging_init - build the final page tables and switch to them */
 void paging_init(void);
-/** bootmem_init - tell the mm core the zone boundaries (after paging_init) */
-void bootmem_init(void);
 /** print_vm_layout - Linux's "Virtual kernel memory layout:" report */
 void print_vm_layout(void);
 

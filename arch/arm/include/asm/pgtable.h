@@ -135,4 +135,37 @@ struct kernel_regions {
 int map_lowmem_range(pmd_t *pgd, phys_addr_t start, phys_addr_t end,
 		     const struct kernel_regions *kr, const struct pgtable_ops *ops);
 
+/** create_mapping_or_die - create_mapping() at boot, where failing leaves nothing to run on */
+void create_mapping_or_die(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops);
+
+/** pgtable_alloc_from_memblock - a zeroed pte table from memblock (boot time) */
+phys_addr_t pgtable_alloc_from_memblock(void);
+
+/**
+ * struct kernel_tables - what build_kernel_tables() made
+ * @pgd: the new first-level table
+ * @vectors_page: the page mapped read-only/executable at VECTORS_BASE (empty)
+ * @zero_page: a zeroed page (Linux's empty_zero_page)
+ */
+struct kernel_tables {
+	pmd_t *pgd;
+	void *vectors_page;
+	void *zero_page;
+};
+
+/**
+ * build_kernel_tables - the part of paging_init that needs no CP15
+ * @kt: filled in
+ * @ops: where pte tables come from and how entries are published
+ *
+ * From memblock: a new first-level table mapping lowmem (below
+ * arm_lowmem_limit; NOMAP memory left out) with kernel text, rodata and the
+ * rest at their permissions, the vectors page (the caller copies the
+ * vectors into it), the pte tables of the pkmap and kmap_atomic windows,
+ * and the zero page.  Panics, with the reason, if memory runs out.  The
+ * host simulator (mmsim) runs it too, so its memory report includes what
+ * the page tables cost.
+ */
+void build_kernel_tables(struct kernel_tables *kt, const struct pgtable_ops *ops);
+
 #endif /* _ASM_PGTABLE_H */
