@@ -78,7 +78,7 @@ static const int fallbacks[MIGRATE_PCPTYPES][MIGRATE_PCPTYPES - 1] = {
 
 static_assert(__GFP_HIGH == ALLOC_HIGH, "gfp_to_alloc_flags copies __GFP_HIGH as ALLOC_HIGH");
 
-static noinline void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_flags,
+static noinline bool __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_flags,
 				     unsigned long caller);
 
 /* ---------------------------------------------------------------- pageblock bits */
@@ -512,16 +512,18 @@ static void free_one_page(struct zone *zone, struct page *page, unsigned long pf
 }
 
 /* Free a block straight to the buddy lists (orders above 0, and boot). */
-static noinline void __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_flags,
+/* Returns false when the checks refused the block (reported; not freed). */
+static noinline bool __free_pages_ok(struct page *page, unsigned int order, fpi_t fpi_flags,
 				     unsigned long caller)
 {
 	unsigned long pfn = page_to_pfn(page);
 	struct zone *zone = page_zone(page);
 
 	if (!free_pages_prepare(page, order, caller))
-		return;
+		return false;
 	__count_zone_vm_events(zone, ZONE_PGFREE, 1UL << order);
 	free_one_page(zone, page, pfn, order, get_pfnblock_migratetype(page, pfn), fpi_flags);
+	return true;
 }
 
 /*
@@ -1614,8 +1616,9 @@ void memblock_free_pages(unsigned long pfn, unsigned int order)
 			set_page_count(page + i, 0);
 		}
 	}
-	adjust_managed_page_count(page, (long)nr_pages);
-	__free_pages_ok(page, order, FPI_TO_TAIL, _RET_IP_);
+	/* Counted only if freed: a block the checks refuse (say a double free) stays out. */
+	if (__free_pages_ok(page, order, FPI_TO_TAIL, _RET_IP_))
+		adjust_managed_page_count(page, (long)nr_pages);
 }
 
 /**

@@ -950,76 +950,6 @@ static void memblock_debug_logs_array_doubling(struct ktap_test *t)
 
 /* ---------------------------------------------------------------- end of boot */
 
-/*
- * Until mm/page_alloc.c is linked in, this stands in for it and records
- * what memblock gives back.  Once the real one exists it wins (this one is
- * weak) and the cases that rely on the record skip themselves.
- */
-static unsigned long freed_pfns[16];
-static unsigned int nr_freed, bad_orders;
-
-static void record_free_pages(unsigned long pfn, unsigned int order)
-{
-	if (order)
-		bad_orders++;
-	if (nr_freed < ARRAY_SIZE(freed_pfns))
-		freed_pfns[nr_freed] = pfn;
-	nr_freed++;
-}
-
-void memblock_free_pages(unsigned long pfn, unsigned int order)
-	__attribute__((weak, alias("record_free_pages")));
-
-static bool free_pages_is_recorded(struct ktap_test *t)
-{
-	if (memblock_free_pages != record_free_pages) {
-		ktap_skip(t, "mm/page_alloc.c is linked in; its tests cover the buddy side");
-		return false;
-	}
-	nr_freed = bad_orders = 0;
-	return true;
-}
-
-static void memblock_free_late_frees_every_whole_page_once(struct ktap_test *t)
-{
-	if (!free_pages_is_recorded(t))
-		return;
-	memblock_free_late(0x60000800, 0x3000); /* whole pages: 0x60001, 0x60002 */
-	KTAP_EXPECT_EQ(t, nr_freed, 2);
-	KTAP_EXPECT_EQ(t, bad_orders, 0);
-	KTAP_EXPECT_EQ(t, freed_pfns[0], 0x60001);
-	KTAP_EXPECT_EQ(t, freed_pfns[1], 0x60002);
-	memblock_free_late(0x60000800, 0x400); /* no whole page */
-	KTAP_EXPECT_EQ(t, nr_freed, 2);
-}
-
-static void memblock_discard_frees_a_grown_reserved_array_and_keeps_memory(struct ktap_test *t)
-{
-	struct memblock_region *memory_array;
-	phys_addr_t array;
-
-	if (!free_pages_is_recorded(t))
-		return;
-	memblock_discard(); /* static arrays: nothing to give back */
-	KTAP_EXPECT_EQ(t, nr_freed, 0);
-
-	host_ram_setup(RAM, SZ_1M);
-	memblock_add(RAM, SZ_1M);
-	memblock_allow_resize();
-	for (int i = 0; i < INIT_MEMBLOCK_RESERVED_REGIONS + 1; i++)
-		memblock_reserve(SZ_4G + 2 * i * SZ_4K, SZ_4K);
-	array = __pa(memblock.reserved.regions);
-	memory_array = memblock.memory.regions;
-	memblock_discard();
-	KTAP_EXPECT_EQ(t, nr_freed, 2); /* 256 regions of 24 bytes: two pages */
-	KTAP_EXPECT_EQ(t, freed_pfns[0], array >> PAGE_SHIFT);
-	KTAP_EXPECT_EQ(t, freed_pfns[1], (array >> PAGE_SHIFT) + 1);
-	KTAP_EXPECT_TRUE(t, memblock.memory.regions == memory_array);
-	KTAP_EXPECT_EQ(t, memblock.reserved.max, INIT_MEMBLOCK_RESERVED_REGIONS);
-	EXPECT_EMPTY(t, reserved);
-	EXPECT_REGIONS(t, memory, R(RAM, SZ_1M));
-}
-
 static void memblock_reset_restores_static_arrays_and_defaults(struct ktap_test *t)
 {
 	host_ram_setup(RAM, SZ_1M);
@@ -1094,8 +1024,6 @@ static struct ktap_case memblock_cases[] = {
 	KTAP_CASE(memblock_dump_all_of_empty_sets),
 	KTAP_CASE(memblock_debug_logs_each_call_with_its_caller),
 	KTAP_CASE(memblock_debug_logs_array_doubling),
-	KTAP_CASE(memblock_free_late_frees_every_whole_page_once),
-	KTAP_CASE(memblock_discard_frees_a_grown_reserved_array_and_keeps_memory),
 	KTAP_CASE(memblock_reset_restores_static_arrays_and_defaults),
 	{}};
 
