@@ -35,14 +35,14 @@ struct page;
 struct zone;
 
 /* alloc_flags: how far below the watermarks an allocation may go (Linux's values). */
-#define ALLOC_WMARK_MIN	     0x00 /* WMARK_MIN */
-#define ALLOC_WMARK_LOW	     0x01 /* WMARK_LOW */
-#define ALLOC_WMARK_HIGH     0x02 /* WMARK_HIGH */
-#define ALLOC_NO_WATERMARKS  0x04 /* don't check watermarks at all */
-#define ALLOC_WMARK_MASK     (ALLOC_NO_WATERMARKS - 1)
-#define ALLOC_HARDER	     0x10 /* GFP_ATOMIC: a further quarter below */
-#define ALLOC_HIGH	     0x20 /* __GFP_HIGH: half of min */
-#define ALLOC_CMA	     0x80 /* may use MIGRATE_CMA free pages */
+#define ALLOC_WMARK_MIN	    0x00 /* WMARK_MIN */
+#define ALLOC_WMARK_LOW	    0x01 /* WMARK_LOW */
+#define ALLOC_WMARK_HIGH    0x02 /* WMARK_HIGH */
+#define ALLOC_NO_WATERMARKS 0x04 /* don't check watermarks at all */
+#define ALLOC_WMARK_MASK    (ALLOC_NO_WATERMARKS - 1)
+#define ALLOC_HARDER	    0x10 /* GFP_ATOMIC: a further quarter below */
+#define ALLOC_HIGH	    0x20 /* __GFP_HIGH: half of min */
+#define ALLOC_CMA	    0x80 /* may use MIGRATE_CMA free pages */
 
 /**
  * __isolate_free_page - take a free buddy block out of the allocator
