@@ -16,36 +16,41 @@ extern const struct ktap_suite *const __stop_ktap_suites[];
 extern const ktap_early_hook_t __start_ktap_early[] __attribute__((weak));
 extern const ktap_early_hook_t __stop_ktap_early[] __attribute__((weak));
 
-static const char *indent = "";
+static const char *indent = ""; /* "    " while inside a suite */
 
 void ktap_run_early_hooks(void)
 {
 	for (const ktap_early_hook_t *hook = __start_ktap_early; hook < __stop_ktap_early; hook++)
 		(*hook)();
-} /* "    " while inside a suite */
+}
+
+/* One "# " diagnostic line at the current nesting. */
+static void vktap_info(const char *fmt, va_list args)
+{
+	char buf[256];
+
+	vscnprintf(buf, sizeof(buf), fmt, args);
+	printk(KERN_INFO "%s# %s\n", indent, buf);
+}
 
 void ktap_info(const char *fmt, ...)
 {
-	char buf[256];
 	va_list args;
 
 	va_start(args, fmt);
-	vscnprintf(buf, sizeof(buf), fmt, args);
+	vktap_info(fmt, args);
 	va_end(args);
-	printk(KERN_INFO "%s# %s\n", indent, buf);
 }
 
 void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
 {
-	char buf[256];
 	va_list args;
 
-	va_start(args, fmt);
-	vscnprintf(buf, sizeof(buf), fmt, args);
-	va_end(args);
 	t->failed = true;
 	printk(KERN_INFO "%s# %s: EXPECTATION FAILED at %s:%d\n", indent, t->name, file, line);
-	printk(KERN_INFO "%s# %s\n", indent, buf);
+	va_start(args, fmt);
+	vktap_info(fmt, args);
+	va_end(args);
 }
 
 void ktap_skip(struct ktap_test *t, const char *reason)
