@@ -43,8 +43,13 @@ deps:
 
 
 # ---------------------------------------------------------------- host side
+# One warning set for the kernel, the host tests and the fuzzer: every
+# external function has a prototype in a header, no K&R () declarations, no
+# #if on an undefined macro.
+WARN_FLAGS := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wundef
+
 HOSTCC ?= gcc
-HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fno-omit-frame-pointer \
+HOST_CFLAGS := -std=gnu11 -O1 -g $(WARN_FLAGS) -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-Iinclude -Itests/host/include -Iarch/arm/include -DCONFIG_HOST_BUILD $(shell pkg-config --cflags libfdt 2>/dev/null)
 HOST_LDLIBS := -lfdt
@@ -77,7 +82,7 @@ $(HOST_BUILD)/mmsim: $(filter-out tests/ktap.c,$(PORTABLE_SRCS)) $(HOST_SUPPORT_
 # The libFuzzer target over the DT scan and memblock; make test runs it for FUZZ_TIME seconds.
 FUZZ_CC ?= clang
 FUZZ_TIME ?= 30
-FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -fsanitize=fuzzer,address,undefined \
+FUZZ_CFLAGS := -std=gnu11 -O1 -g $(WARN_FLAGS) -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -Iinclude -Itests/host/include -Iarch/arm/include -DCONFIG_HOST_BUILD
 $(HOST_BUILD)/fdt_fuzz: $(filter-out tests/ktap.c,$(PORTABLE_SRCS)) $(HOST_SUPPORT_SRCS) tests/fuzz/fdt_fuzz.c $(HOST_HEADERS)
 	@mkdir -p $(@D)
@@ -108,7 +113,7 @@ ARCH_FLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=hard -mfpu=vfpv3-d16 -fno-short-
 # -mgeneral-regs-only: our C never touches VFP registers, so exception entry
 # need not save them (only libfdt and the string routines use VFP).
 TARGET_CFLAGS := -std=gnu11 -O2 -g $(ARCH_FLAGS) -mgeneral-regs-only -ffreestanding -fno-common \
-	-fstack-protector-strong -Wall -Wextra -Werror \
+	-fstack-protector-strong $(WARN_FLAGS) \
 	-Iinclude -Iarch/arm/include -I$(DEPS)/usr/include \
 	-DDEBUG_UART_PHYS=$(DEBUG_UART_PHYS) -DA9MM_VERSION='"$(A9MM_VERSION)"'
 TARGET_ASFLAGS := $(ARCH_FLAGS) -D__ASSEMBLY__ -Iinclude -Iarch/arm/include -DDEBUG_UART_PHYS=$(DEBUG_UART_PHYS)

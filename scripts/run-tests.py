@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run every test: the host unit tests, the fuzzer, every QEMU boot.
+"""Run every test: the format check, the host unit tests, the fuzzer, every QEMU boot.
 
     scripts/run-tests.py [--jobs N] [--only GLOB] [--list]
 
@@ -226,6 +226,9 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         if fnmatch.fnmatch("host:unit", args.only):
             jobs.append(pool.submit(run_host, os.path.join(BUILD, "host", "unit"), "unit"))
+        if fnmatch.fnmatch("format", args.only):
+            jobs.append(pool.submit(run_command, [os.path.join(TOP, "scripts", "check-format.sh")],
+                                    "format"))
         if fnmatch.fnmatch("fuzz", args.only):
             jobs.append(pool.submit(run_command, [os.path.join(TOP, "tests", "fuzz", "run.sh"),
                                                   os.path.join(BUILD, "host", "fdt_fuzz")], "fuzz"))
