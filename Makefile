@@ -1,7 +1,8 @@
 # The whole build: the ARM kernel image, the host tests and tools, QEMU runs.
 #   make run   build and boot under QEMU (MEM=, SMP=, DTB=, APPEND=, MACHINE=)
 #   make test  host tests + every QEMU boot test; last line "N passed, N failed"
-#   make bench deterministic benchmarks under QEMU -icount
+#   make bench deterministic benchmarks under QEMU -icount; build/bench/results.{csv,json}
+#              (BASELINE=old-results.json adds a ratio column)
 # Quiet by default; V=1 shows the commands.
 
 BUILD := build
@@ -37,7 +38,7 @@ test: deps
 	$(Q)python3 scripts/run-tests.py
 bench: deps
 	$(Q)$(MAKE) --no-print-directory build-all
-	$(Q)python3 scripts/bench.py
+	$(Q)python3 scripts/bench.py $(if $(BASELINE),--baseline $(BASELINE))
 deps:
 	$(Q)./scripts/install-deps.sh
 

@@ -2,6 +2,7 @@
 """Deterministic benchmarks: boot the bench suites under QEMU -icount shift=0.
 
     scripts/bench.py [--mem 64M,256M,1G] [--suites LIST] [--append ARGS] [--log DIR]
+                     [--repeat N] [--baseline FILE.json]
 
 Each bench suite is booted on its own at each RAM size, with
 kunit.filter_glob= naming it (bench suites are on_request: they never run
@@ -12,15 +13,23 @@ print KTAP diagnostics of the form
 
     # bench: page_alloc.order0_pair: 237.0 instructions/op
 
-and this script lays them out as a table, one column per RAM size.
+and this script lays them out as a table, one column per RAM size, and
+writes them as data: results.csv and results.json in the log directory, one
+row per measure and RAM size (measure, unit, ram, value; min, median and max
+over the boots when --repeat N boots each more than once).  --baseline names
+a results.json saved from an earlier run: each row then also carries the
+baseline's value and the ratio ours/baseline (below 1 is fewer instructions).
 Benchmarks report, they do not judge: the exit status is non-zero only if
 a boot fails (a suite that prints nothing is noted on stderr).  See docs/bench.md.
 """
 import argparse
 import concurrent.futures
+import csv
 import importlib.util
+import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 
@@ -28,6 +37,11 @@ TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(TOP, "build")
 SUITES = "bench_clock,bench_boot,bench_page_alloc,bench_cma"
 LINE = re.compile(r"^\s*# bench: ([\w.]+): (\S+)(?: (\S+))?\s*$")
+FORMAT = "a9mm-bench-1"  # results.json's "format": bump when the fields change
+FIELDS = ["measure", "unit", "ram", "value", "min", "median", "max", "runs"]
+BASELINE_FIELDS = ["baseline", "ratio"]
+# Calibration first, then the boot, then the rest, each in the order printed.
+GROUPS = ["clock", "boot", "page_alloc"]
 
 
 def load_runner():
@@ -39,8 +53,19 @@ def load_runner():
     return mod
 
 
-def run_one(runner, mem, suite, append, logdir):
-    boot = dict(runner.DEFAULTS, name="bench-%s-%s" % (mem, suite), mem=mem, icount="shift=0",
+def parse_log(text):
+    """The "# bench:" lines of one boot's log: {measure: (value, unit)}, in order."""
+    results = {}
+    for line in text.splitlines():
+        m = LINE.match(line)
+        if m:
+            results[m.group(1)] = (float(m.group(2)), m.group(3) or "")
+    return results
+
+
+def run_one(runner, mem, suite, append, logdir, run):
+    name = "bench-%s-%s" % (mem, suite) + (".%d" % run if run else "")
+    boot = dict(runner.DEFAULTS, name=name, mem=mem, icount="shift=0",
                 filter=suite, append=append, timeout="300", patterns=[], absent=[])
     cmd = runner.qemu_command(boot, boot["name"])
     env = dict(os.environ, QEMU_AUDIO_DRV="none")
@@ -50,14 +75,102 @@ def run_one(runner, mem, suite, append, logdir):
         out, code = proc.stdout.decode("utf-8", "replace"), proc.returncode
     except subprocess.TimeoutExpired as e:
         out, code = (e.stdout or b"").decode("utf-8", "replace"), None
-    with open(os.path.join(logdir, boot["name"] + ".log"), "w") as f:
+    log = os.path.join(logdir, name + ".log")
+    with open(log, "w") as f:
         f.write("$ " + " ".join(cmd) + "\n" + out)
-    results = {}
-    for line in out.splitlines():
-        m = LINE.match(line)
-        if m:
-            results[m.group(1)] = (m.group(2), m.group(3) or "")
-    return mem, code, results
+    return code, parse_log(out), log
+
+
+def make_rows(sizes, runs):
+    """One row per measure and RAM size from @runs: {ram: [results of each boot]}.
+
+    The value is the median over the boots; min, median and max are given
+    only when there was more than one (under -icount they are all equal,
+    on hardware they are not)."""
+    order = []
+    for ram in sizes:
+        for results in runs.get(ram, []):
+            order += [n for n in results if n not in order]
+    seen = list(order)
+    order.sort(key=lambda n: (GROUPS.index(n.split(".")[0]) if n.split(".")[0] in GROUPS
+                              else len(GROUPS), seen.index(n)))
+    rows = []
+    for name in order:
+        for ram in sizes:
+            samples = [r[name] for r in runs.get(ram, []) if name in r]
+            if not samples:
+                continue
+            values = [v for v, _ in samples]
+            row = {"measure": name, "unit": samples[0][1], "ram": ram,
+                   "value": statistics.median(values), "runs": len(values),
+                   "min": None, "median": None, "max": None}
+            if len(values) > 1:
+                row.update(min=min(values), median=statistics.median(values), max=max(values))
+            rows.append(row)
+    return rows
+
+
+def load_baseline(path):
+    """A results.json from an earlier run: {(measure, ram): value}.
+
+    A row whose ram is "any" holds for every size (docs/bench-linux-6.1.json:
+    figures measured at one size the source does not name)."""
+    with open(path) as f:
+        data = json.load(f)
+    if data.get("format") != FORMAT:
+        raise ValueError("%s: not a make bench results.json (format %r, want %r)"
+                         % (path, data.get("format"), FORMAT))
+    return {(r["measure"], r["ram"]): r["value"] for r in data["results"]}
+
+
+def apply_baseline(rows, baseline):
+    """Adds baseline and ratio (ours / baseline) to each row the baseline has."""
+    for row in rows:
+        base = baseline.get((row["measure"], row["ram"]), baseline.get((row["measure"], "any")))
+        row["baseline"] = base
+        row["ratio"] = round(row["value"] / base, 4) if base else None
+    return rows
+
+
+def write_results(rows, logdir, meta, with_baseline):
+    fields = FIELDS + (BASELINE_FIELDS if with_baseline else [])
+    with open(os.path.join(logdir, "results.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(fields)
+        for row in rows:
+            w.writerow(["" if row.get(k) is None else row[k] for k in fields])
+    with open(os.path.join(logdir, "results.json"), "w") as f:
+        json.dump(dict(meta, format=FORMAT, results=[{k: row.get(k) for k in fields}
+                                                     for row in rows]), f, indent=1)
+        f.write("\n")
+
+
+def fmt(value):
+    return "%d" % value if value == int(value) else "%.1f" % value
+
+
+def table(rows, sizes, with_baseline):
+    """The text table: one line per measure, a column per size (and its ratio)."""
+    names = []
+    for row in rows:
+        if row["measure"] not in names:
+            names.append(row["measure"])
+    cell = {(r["measure"], r["ram"]): r for r in rows}
+    label = {r["measure"]: "%s (%s)" % (r["measure"], r["unit"]) if r["unit"] else r["measure"]
+             for r in rows}
+    width = max([len(v) for v in label.values()] + [10])
+    lines = ["%-*s" % (width, "") + "".join(
+        "%12s" % m + ("%8s" % "ratio" if with_baseline else "") for m in sizes)]
+    for name in names:
+        line = "%-*s" % (width, label[name])
+        for ram in sizes:
+            row = cell.get((name, ram))
+            line += "%12s" % (fmt(row["value"]) if row else "-")
+            if with_baseline:
+                ratio = row and row.get("ratio")
+                line += "%8s" % ("%.3f" % ratio if ratio else "-")
+        lines.append(line)
+    return lines
 
 
 def main():
@@ -69,7 +182,16 @@ def main():
     ap.add_argument("--append", default="", help="extra kernel command line")
     ap.add_argument("--log", default=os.path.join(BUILD, "bench"), help="where the logs go")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="boots at a time")
+    ap.add_argument("--repeat", type=int, default=1, help="boots per suite and size")
+    ap.add_argument("--baseline", help="a results.json of an earlier run to compare against")
     args = ap.parse_args()
+    baseline = None
+    if args.baseline:
+        try:
+            baseline = load_baseline(args.baseline)
+        except (OSError, ValueError, KeyError) as e:
+            print("bench: baseline: %s" % e, file=sys.stderr)
+            return 2
     os.makedirs(args.log, exist_ok=True)
     # run-tests.py's boot-shim helper writes into its own log directory.
     os.makedirs(os.path.join(BUILD, "test"), exist_ok=True)
@@ -78,39 +200,31 @@ def main():
     sizes = [m for m in args.mem.split(",") if m]
     suites = [x for x in args.suites.split(",") if x]
     # One fresh boot per suite and size: no suite measures what another left behind.
-    jobs = [(m, x) for m in sizes for x in suites]
+    jobs = [(m, x, n) for n in range(max(args.repeat, 1)) for m in sizes for x in suites]
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        done = list(pool.map(lambda j: run_one(runner, j[0], j[1], args.append, args.log), jobs))
+        done = list(pool.map(lambda j: run_one(runner, j[0], j[1], args.append, args.log, j[2]),
+                             jobs))
 
-    names, units, failed, notes = [], {}, [], []
-    per_size = {m: {} for m in sizes}
-    for (mem, suite), (_, code, results) in zip(jobs, done):
-        log = os.path.join(args.log, "bench-%s-%s.log" % (mem, suite))
+    failed, notes = [], []
+    runs = {m: {} for m in sizes}  # ram -> boot number -> merged results of its suites
+    for (mem, suite, n), (code, results, log) in zip(jobs, done):
         if code != 0:
             failed.append("%s %s: QEMU exited with %s (log: %s)" % (mem, suite, code, log))
         elif not results:
             notes.append("%s %s: no results: suite not built in, or skipped (log: %s)" % (
                 mem, suite, log))
-        per_size[mem].update(results)
-        for name, (_, unit) in results.items():
-            if name not in names:
-                names.append(name)
-            units[name] = unit
-    runs = [(m, 0, per_size[m]) for m in sizes]
+        runs[mem].setdefault(n, {}).update(results)
+    rows = make_rows(sizes, {m: [runs[m][n] for n in sorted(runs[m])] for m in sizes})
+    if baseline is not None:
+        apply_baseline(rows, baseline)
+    meta = {"suites": suites, "append": args.append, "icount": "shift=0",
+            "repeat": max(args.repeat, 1), "baseline": args.baseline}
+    write_results(rows, args.log, meta, baseline is not None)
 
-    # Calibration first, then the boot, then the rest, each in the order printed.
-    groups = ["clock", "boot", "page_alloc"]
-    seen = list(names)
-    names.sort(key=lambda n: (groups.index(n.split(".")[0]) if n.split(".")[0] in groups
-                              else len(groups), seen.index(n)))
-    width = max([len("%s (%s)" % (n, units[n])) for n in names] + [10])
     print("guest instructions, QEMU -icount shift=0 (%s)" % args.suites)
-    print("%-*s" % (width, "") + "".join("%12s" % m for m in sizes))
-    for name in names:
-        row = "%-*s" % (width, "%s (%s)" % (name, units[name]) if units[name] else name)
-        for _, _, results in runs:
-            row += "%12s" % results.get(name, ("-",))[0]
-        print(row)
+    print("\n".join(table(rows, sizes, baseline is not None)))
+    print("results: %s, %s" % (os.path.join(args.log, "results.csv"),
+                               os.path.join(args.log, "results.json")))
     for f in notes + failed:
         print("bench: " + f, file=sys.stderr)
     return 1 if failed else 0

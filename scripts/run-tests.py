@@ -3,6 +3,8 @@
 
     scripts/run-tests.py [--jobs N] [--only GLOB] [--list]
 
+Tests: host:unit (the host KTAP suites), fuzz, host:scripts (unittest over
+tests/scripts/*_test.py: the Python tools' own logic), boot:NAME.
 Each boot is one line of tests/boot/boots.conf.  A boot's KTAP cases count
 one each; the boot itself counts one more (it booted, finished its plan,
 exited as expected).  The last line is "N passed, N failed"; the exit
@@ -232,6 +234,11 @@ def main():
         if fnmatch.fnmatch("fuzz", args.only):
             jobs.append(pool.submit(run_command, [os.path.join(TOP, "tests", "fuzz", "run.sh"),
                                                   os.path.join(BUILD, "host", "fdt_fuzz")], "fuzz"))
+        if fnmatch.fnmatch("host:scripts", args.only):
+            # The scripts' own logic (bench data, the memory map picture): unittest.
+            jobs.append(pool.submit(run_command, [sys.executable, "-m", "unittest", "discover",
+                                                  "-s", os.path.join(TOP, "tests", "scripts"),
+                                                  "-p", "*_test.py"], "host:scripts"))
         jobs += [pool.submit(run_boot, b) for b in boots]
         passed = failed = 0
         for job in jobs:
