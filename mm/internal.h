@@ -85,6 +85,12 @@ void post_alloc_hook(struct page *page, unsigned int order, gfp_t gfp_flags);
  */
 void init_cma_reserved_pageblock(struct page *page);
 
+/* The boot hand-over's free, for mm_init.c (Linux's __free_pages_core). */
+bool __free_pages_core(struct page *page, unsigned int order);
+
+/* From debug.c: Linux's %pGg, for warn_alloc(). */
+void format_gfp_flags(gfp_t gfp, char *buf, size_t size);
+
 /**
  * free_contig_range - free @nr_pages order-0 pages from @pfn (alloc_contig_range's pair)
  */

@@ -686,3 +686,94 @@ void mm_core_init(void)
 	init_per_zone_wmark_min();
 	memblock_discard();
 }
+
+/* ---------------------------------------------------------------- pages to the buddy allocator */
+
+/**
+ * memblock_free_pages - give one naturally aligned block to the buddy allocator at boot
+ * @pfn: first page frame; aligned to 1 << @order; inside one zone
+ * @order: the block's order
+ *
+ * The boot hand-over frees pages exactly as memmap init left them (no
+ * reference, not reserved), so nothing is done per page; a late free
+ * (memblock_free_late) hands over PG_reserved pages, which are cleared
+ * here first.  The pages are counted as managed, and as totalram (Linux
+ * adds those in memblock_free_all() and __memblock_free_late()).
+ */
+void memblock_free_pages(unsigned long pfn, unsigned int order)
+{
+	const pg_data_t *pgdat = NODE_DATA(0);
+	unsigned long nr_pages = 1UL << order;
+	struct page *page;
+
+	if (WARN_ON_ONCE(pfn < pgdat->node_start_pfn || pfn + nr_pages > pgdat_end_pfn(pgdat)))
+		return;
+	page = pfn_to_page(pfn);
+	if (unlikely(PageReserved(page))) {
+		for (unsigned long i = 0; i < nr_pages; i++) {
+			__ClearPageReserved(page + i);
+			set_page_count(page + i, 0);
+		}
+	}
+	/* Counted only if freed: a block the checks refuse (say a double free) stays out. */
+	if (__free_pages_core(page, order))
+		adjust_managed_page_count(page, (long)nr_pages);
+}
+
+/**
+ * free_reserved_page - hand one PG_reserved page to the buddy allocator for good
+ * @page: the page
+ */
+void free_reserved_page(struct page *page)
+{
+	ClearPageReserved(page);
+	init_page_count(page);
+	set_page_alloc_order(page, 0);
+	__free_pages(page, 0);
+	adjust_managed_page_count(page, 1);
+}
+
+/**
+ * free_reserved_area - free_reserved_page() every whole page of [@start, @end)
+ * @start: kernel virtual start (rounded up to a page)
+ * @end: kernel virtual end (rounded down)
+ * @poison: byte to fill the pages with, or -1 to leave them
+ * @s: name for "Freeing %s memory: %ldK", or NULL
+ *
+ * Returns the pages freed.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
+{
+	unsigned long pos = PFN_ALIGN(start);
+	unsigned long stop = (unsigned long)end & PAGE_MASK;
+	unsigned long pages = 0;
+
+	for (; pos < stop; pos += PAGE_SIZE, pages++) {
+		if ((unsigned int)poison <= 0xff)
+			memset((void *)pos, poison, PAGE_SIZE);
+		free_reserved_page(virt_to_page((void *)pos));
+	}
+	if (pages && s)
+		pr_info("Freeing %s memory: %luK\n", s, K(pages));
+	return pages;
+}
+
+/**
+ * init_cma_reserved_pageblock - lend one reserved pageblock to the buddy allocator as CMA
+ * @page: first page of a pageblock that memblock had reserved for CMA
+ */
+void init_cma_reserved_pageblock(struct page *page)
+{
+	struct page *p = page;
+
+	for (unsigned long i = 0; i < pageblock_nr_pages; i++, p++) {
+		__ClearPageReserved(p);
+		set_page_count(p, 0);
+	}
+	set_pageblock_migratetype(page, MIGRATE_CMA);
+	adjust_managed_page_count(page, (long)pageblock_nr_pages);
+	page_zone(page)->cma_pages += pageblock_nr_pages;
+	set_page_refcounted(page);
+	set_page_alloc_order(page, pageblock_order);
+	__free_pages(page, pageblock_order);
+}

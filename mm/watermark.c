@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What the buddy allocator keeps back, sized from the zones' managed pages
+ * (the sizing half of Linux 6.1's mm/page_alloc.c): min_free_kbytes, each
+ * zone's min/low/high watermarks and lowmem reserves, totalreserve_pages,
+ * and the pcp lists' high and batch.  mm_core_init() and CMA activation
+ * call it; the checks against these figures are page_alloc.c's.
+ */
+#include "mm.h"
+#include "vmstat.h"
+#include "printk.h"
+#include "internal.h"
+#include <string.h>
+
+/* A pcp list before the zones are sized: every page goes straight through. */
+#define BOOT_PAGESET_HIGH  0
+#define BOOT_PAGESET_BATCH 1
+
+#define SWAP_CLUSTER_MAX   32UL
+
+unsigned long totalreserve_pages;
+
+int min_free_kbytes = 1024;
+int user_min_free_kbytes = -1;
+int watermark_scale_factor = 10;
+
+/*
+ * lowmem_reserve ratios (Linux 6.1's defaults): a highmem-capable allocation
+ * falling back to Normal must leave 1/32 of HighMem's size there.
+ */
+int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = {
+	[ZONE_NORMAL] = 32,
+	[ZONE_HIGHMEM] = 0,
+};
+
+/**
+ * nr_free_zone_pages - pages above the high watermark in the zones up to @offset
+ * @offset: the highest zone index to count
+ */
+unsigned long nr_free_zone_pages(int offset)
+{
+	struct zonelist *zonelist = node_zonelist(numa_node_id(), GFP_KERNEL);
+	unsigned long sum = 0;
+	struct zoneref *z;
+	struct zone *zone;
+
+	for_each_zone_zonelist (zone, z, zonelist, offset) {
+		unsigned long size = zone_managed_pages(zone);
+		unsigned long high = high_wmark_pages(zone);
+
+		if (size > high)
+			sum += size - high;
+	}
+	return sum;
+}
+
+/** nr_free_buffer_pages - nr_free_zone_pages() of the lowmem zones */
+unsigned long nr_free_buffer_pages(void)
+{
+	return nr_free_zone_pages(gfp_zone(GFP_USER));
+}
+
+static unsigned long int_sqrt(unsigned long x)
+{
+	unsigned long b, m, y = 0;
+
+	if (x <= 1)
+		return x;
+	m = 1UL << ((8 * sizeof(long) - 1 - __builtin_clzl(x)) & ~1UL);
+	while (m != 0) {
+		b = y + m;
+		y >>= 1;
+		if (x >= b) {
+			x -= b;
+			y += m;
+		}
+		m >>= 2;
+	}
+	return y;
+}
+
+static int zone_batchsize(struct zone *zone)
+{
+	int batch;
+
+	/* ~0.1% of the zone or 1 MiB, whichever is smaller, then 2^n - 1. */
+	batch = (int)min(zone_managed_pages(zone) >> 10, SZ_1M / PAGE_SIZE);
+	batch /= 4;
+	if (batch < 1)
+		batch = 1;
+	batch = (int)(1UL << (8 * sizeof(long) - 1 -
+			      __builtin_clzl((unsigned long)(batch + batch / 2))));
+	return batch - 1;
+}
+
+/*
+ * pcp->high: the zone's low watermark split over the CPUs that use it, so
+ * full pcp lists never push the zone below low; at least 4 batches.
+ */
+static int zone_highsize(struct zone *zone, int batch, int cpu_online)
+{
+	int nr_split_cpus = (int)num_online_cpus() + cpu_online;
+	int high = (int)(low_wmark_pages(zone) / (unsigned long)nr_split_cpus);
+
+	return max(high, batch << 2);
+}
+
+static void zone_set_pageset_high_and_batch(struct zone *zone, int cpu_online)
+{
+	int new_batch = max(1, zone_batchsize(zone));
+	int new_high = zone_highsize(zone, new_batch, cpu_online);
+	int cpu;
+
+	if (zone->pageset_high == new_high && zone->pageset_batch == new_batch)
+		return;
+	zone->pageset_high = new_high;
+	zone->pageset_batch = new_batch;
+	for_each_possible_cpu (cpu) {
+		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
+
+		WRITE_ONCE(pcp->batch, new_batch);
+		WRITE_ONCE(pcp->high, new_high);
+	}
+}
+
+/**
+ * zone_pcp_init - empty pcp lists with the boot high/batch (Linux's boot_pageset)
+ * @zone: the zone
+ */
+void zone_pcp_init(struct zone *zone)
+{
+	int cpu;
+
+	for_each_possible_cpu (cpu) {
+		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
+
+		memset(pcp, 0, sizeof(*pcp));
+		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			INIT_LIST_HEAD(&pcp->lists[mt]);
+		pcp->high = BOOT_PAGESET_HIGH;
+		pcp->batch = BOOT_PAGESET_BATCH;
+	}
+	zone->pageset_high = BOOT_PAGESET_HIGH;
+	zone->pageset_batch = BOOT_PAGESET_BATCH;
+}
+
+/**
+ * setup_per_cpu_pageset - size the pcp lists from the zones' managed pages
+ */
+void setup_per_cpu_pageset(void)
+{
+	struct zone *zone;
+
+	for_each_populated_zone (zone)
+		zone_set_pageset_high_and_batch(zone, 0);
+}
+
+static void calculate_min_free_kbytes(void)
+{
+	unsigned long lowmem_kbytes = nr_free_buffer_pages() * (PAGE_SIZE >> 10);
+	int new_min_free_kbytes = (int)int_sqrt(lowmem_kbytes * 16);
+
+	if (new_min_free_kbytes > user_min_free_kbytes)
+		min_free_kbytes = clamp(new_min_free_kbytes, 128, 262144);
+	else
+		pr_warn("min_free_kbytes is not updated to %d because user defined value %d is "
+			"preferred\n",
+			new_min_free_kbytes, user_min_free_kbytes);
+}
+
+/* Watermarks and lowmem reserves are kept back from ordinary allocations. */
+static void calculate_totalreserve_pages(void)
+{
+	unsigned long reserve_pages = 0;
+	struct pglist_data *pgdat;
+
+	for_each_online_pgdat (pgdat) {
+		pgdat->totalreserve_pages = 0;
+		for (int i = 0; i < MAX_NR_ZONES; i++) {
+			struct zone *zone = pgdat->node_zones + i;
+			unsigned long managed_pages = zone_managed_pages(zone);
+			long max = 0;
+
+			for (int j = i; j < MAX_NR_ZONES; j++)
+				if (zone->lowmem_reserve[j] > max)
+					max = zone->lowmem_reserve[j];
+			max += (long)high_wmark_pages(zone);
+			if ((unsigned long)max > managed_pages)
+				max = (long)managed_pages;
+			pgdat->totalreserve_pages += max;
+			reserve_pages += max;
+		}
+	}
+	totalreserve_pages = reserve_pages;
+}
+
+static void __setup_per_zone_wmarks(void)
+{
+	unsigned long pages_min = (unsigned long)min_free_kbytes >> (PAGE_SHIFT - 10);
+	unsigned long lowmem_pages = 0;
+	struct zone *zone;
+	unsigned long flags;
+
+	for_each_zone (zone)
+		if (!is_highmem(zone))
+			lowmem_pages += zone_managed_pages(zone);
+
+	for_each_zone (zone) {
+		u64 tmp;
+
+		spin_lock_irqsave(&zone->lock, flags);
+		tmp = lowmem_pages ? (u64)pages_min * zone_managed_pages(zone) / lowmem_pages : 0;
+		if (is_highmem(zone)) {
+			/*
+			 * __GFP_HIGH allocations rarely need highmem: keep min
+			 * small there; the low/high distances below are not capped.
+			 */
+			unsigned long min_pages = zone_managed_pages(zone) / 1024;
+
+			zone->_watermark[WMARK_MIN] = clamp(min_pages, SWAP_CLUSTER_MAX, 128UL);
+		} else {
+			/* A lowmem zone keeps back its share of min_free_kbytes. */
+			zone->_watermark[WMARK_MIN] = (unsigned long)tmp;
+		}
+		/*
+		 * Distance min->low->high: a quarter of min, or
+		 * watermark_scale_factor/10000 of the zone if that is more.
+		 */
+		tmp = max_t(u64, tmp >> 2,
+			    (u64)zone_managed_pages(zone) * (unsigned long)watermark_scale_factor /
+				    10000);
+		zone->_watermark[WMARK_LOW] = min_wmark_pages(zone) + (unsigned long)tmp;
+		zone->_watermark[WMARK_HIGH] = low_wmark_pages(zone) + (unsigned long)tmp;
+		zone->_watermark[WMARK_PROMO] = high_wmark_pages(zone) + (unsigned long)tmp;
+		spin_unlock_irqrestore(&zone->lock, flags);
+	}
+	calculate_totalreserve_pages();
+}
+
+/**
+ * setup_per_zone_wmarks - recompute watermarks from min_free_kbytes
+ *
+ * pcp high follows the low watermark, so it is recomputed too.
+ */
+void setup_per_zone_wmarks(void)
+{
+	struct zone *zone;
+
+	__setup_per_zone_wmarks();
+	for_each_zone (zone)
+		zone_set_pageset_high_and_batch(zone, 0);
+}
+
+/*
+ * lowmem_reserve[j] of zone i: pages an allocation that could have used
+ * zone j (> i) must leave in zone i, so highmem users cannot exhaust
+ * lowmem that only lowmem users can use.
+ */
+static void setup_per_zone_lowmem_reserve(void)
+{
+	struct pglist_data *pgdat;
+
+	for_each_online_pgdat (pgdat) {
+		for (int i = 0; i < MAX_NR_ZONES - 1; i++) {
+			struct zone *zone = &pgdat->node_zones[i];
+			int ratio = sysctl_lowmem_reserve_ratio[i];
+			bool clear = !ratio || !zone_managed_pages(zone);
+			unsigned long managed_pages = 0;
+
+			for (int j = i + 1; j < MAX_NR_ZONES; j++) {
+				managed_pages += zone_managed_pages(&pgdat->node_zones[j]);
+				zone->lowmem_reserve[j] = clear ? 0 : (long)(managed_pages / ratio);
+			}
+		}
+	}
+	calculate_totalreserve_pages();
+}
+
+/**
+ * init_per_zone_wmark_min - compute min_free_kbytes, watermarks, lowmem
+ * reserves and pcp high limits from the managed pages
+ *
+ * Returns 0.
+ */
+int init_per_zone_wmark_min(void)
+{
+	calculate_min_free_kbytes();
+	setup_per_zone_wmarks();
+	setup_per_zone_lowmem_reserve();
+	return 0;
+}
