@@ -38,6 +38,9 @@
 static struct reserved_mem reserved_mem[MAX_RESERVED_REGIONS];
 static int reserved_mem_count;
 
+/* DT reservations memblock could not make: each one is memory the allocator would get. */
+static int nr_lost;
+
 #define MAX_PROTECTED 4
 static struct {
 	phys_addr_t base, end;
@@ -136,9 +139,11 @@ static void scan_memreserve(void)
 			       protected_ranges[i].base, protected_ranges[i].end);
 			continue;
 		}
-		if (memblock_reserve(base, size))
+		if (memblock_reserve(base, size)) {
 			pr_err("/memreserve/ 0x%llx - 0x%llx could not be reserved\n", base,
 			       base + size);
+			nr_lost++;
+		}
 	}
 }
 
@@ -253,6 +258,7 @@ static int reserve_reg(int node, const char *uname)
 			       "Reserved memory: failed to reserve memory for node "
 			       "'%s': base %pa, size %lu MiB\n",
 			       uname, &base, (unsigned long)(size / SZ_1M));
+			nr_lost++;
 			continue;
 		}
 		pr_debug("Reserved memory: reserved region for node '%s': base %pa, size %lu MiB\n",
@@ -506,13 +512,81 @@ static void init_reserved_mem(void)
 	forget_unplaced();
 }
 
-void early_init_fdt_scan_reserved_mem(void)
+/* ---------------------------------------------------------------- what is still to be reserved */
+
+static bool clashes(phys_addr_t base, phys_addr_t end, phys_addr_t rbase, phys_addr_t rsize,
+		    phys_addr_t *clash_base, phys_addr_t *clash_end)
 {
+	phys_addr_t rend = rbase + rsize < rbase ? PHYS_ADDR_MAX : rbase + rsize;
+
+	if (!rsize || rend <= base || rbase >= end)
+		return false;
+	*clash_base = rbase;
+	*clash_end = rend;
+	return true;
+}
+
+/* Does [@base, @end) touch a "reg" tuple of an available /reserved-memory child? */
+static bool clashes_reserved_mem_reg(phys_addr_t base, phys_addr_t end, phys_addr_t *clash_base,
+				     phys_addr_t *clash_end)
+{
+	const int t_len = (dt_root_addr_cells + dt_root_size_cells) * (int)sizeof(__be32);
+	int node = fdt_path_offset(blob(), "/reserved-memory"), child, len;
+	const __be32 *prop;
+
+	if (node < 0)
+		return false;
+	fdt_for_each_subnode(child, blob(), node)
+	{
+		if (!of_fdt_device_is_available(blob(), child))
+			continue;
+		prop = fdt_getprop(blob(), child, "reg", &len);
+		for (; prop && len >= t_len; len -= t_len) {
+			phys_addr_t rbase = dt_mem_next_cell(dt_root_addr_cells, &prop);
+			phys_addr_t rsize = dt_mem_next_cell(dt_root_size_cells, &prop);
+
+			if (clashes(base, end, rbase, rsize, clash_base, clash_end))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * memblock's resize guard while the DT's reservations are made: a grown
+ * region array must not land on a /memreserve/ entry or a static
+ * /reserved-memory region that is not reserved (or no-map) yet.  Dynamic
+ * regions need no guard: they are placed by memblock, after the array.
+ */
+static bool dt_reservation_pending(phys_addr_t base, phys_addr_t size, phys_addr_t *clash_base,
+				   phys_addr_t *clash_end)
+{
+	phys_addr_t end = base + size;
+	uint64_t rsv_base, rsv_size;
+
 	if (!blob())
-		return;
+		return false;
+	for (int n = 0; fdt_get_mem_rsv(blob(), n, &rsv_base, &rsv_size) == 0 && rsv_size; n++)
+		if (clashes(base, end, rsv_base, rsv_size, clash_base, clash_end))
+			return true;
+	return clashes_reserved_mem_reg(base, end, clash_base, clash_end);
+}
+
+int early_init_fdt_scan_reserved_mem(void)
+{
+	nr_lost = 0;
+	if (!blob())
+		return 0;
+	/* Kept until memblock_allow_resize(): harmless once all of it is reserved. */
+	memblock_set_resize_guard(dt_reservation_pending);
 	scan_memreserve();
 	scan_reserved_mem_nodes();
 	init_reserved_mem();
+	if (nr_lost)
+		pr_err("%d region(s) the device tree reserves could not be reserved: the page "
+		       "allocator would hand them out\n",
+		       nr_lost);
+	return nr_lost ? -ENOMEM : 0;
 }
 
 /* ---------------------------------------------------------------- lookups */

@@ -23,8 +23,10 @@
  * kernel, DTB and initrd protected from them; then the CMA hook, then let
  * memblock's arrays grow, and print memblock's table under memblock=debug.
  *
- * Return: 0, or -EINVAL if the kernel image is not inside the memory the
- * DT describes (reported; the caller halts).
+ * Return: 0, -EINVAL if the kernel image is not inside the memory the DT
+ * describes, or -ENOMEM if the kernel, the DTB or a reservation the DT
+ * asks for could not be reserved (each reported; the caller halts rather
+ * than let the page allocator hand that memory out).
  */
 int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys);
 

@@ -98,10 +98,14 @@ void memblock_set_bottom_up(bool enable);
 bool memblock_bottom_up(void);
 void memblock_set_current_limit(phys_addr_t limit);
 phys_addr_t memblock_get_current_limit(void);
-void memblock_enforce_memory_limit(phys_addr_t limit);
+int memblock_enforce_memory_limit(phys_addr_t limit);
 phys_addr_t memblock_limit_to_address(phys_addr_t limit);
 void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size);
 void memblock_allow_resize(void);
+/* True if [base, base + size) touches memory still to be reserved; that range in *clash_*. */
+typedef bool (*memblock_resize_guard_t)(phys_addr_t base, phys_addr_t size, phys_addr_t *clash_base,
+					phys_addr_t *clash_end);
+void memblock_set_resize_guard(memblock_resize_guard_t guard);
 
 phys_addr_t memblock_phys_mem_size(void);
 phys_addr_t memblock_reserved_size(void);

@@ -118,8 +118,15 @@ void of_reserved_mem_protect(phys_addr_t base, phys_addr_t size, const char *wha
  * The /memreserve/ entries of the header, then both passes over
  * /reserved-memory.  Needs early_init_dt_scan() first (root cell sizes,
  * memory) and the protected ranges.  Bad nodes are reported and skipped.
+ * While the static regions are reserved, memblock's arrays may grow around
+ * the ones still to come (memblock_set_resize_guard()), so a DT with more
+ * entries than the static arrays hold loses none of them.
+ *
+ * Return: 0, or -ENOMEM if a valid /memreserve/ entry or static region
+ * could not be reserved (or made no-map), each reported: its memory would
+ * go to the page allocator, so the caller must not go on.
  */
-void early_init_fdt_scan_reserved_mem(void);
+int early_init_fdt_scan_reserved_mem(void);
 
 /** of_reserved_mem_count - number of /reserved-memory nodes in the table */
 int of_reserved_mem_count(void);

@@ -471,9 +471,15 @@ int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, phys_addr_t l
 	}
 
 	if (fixed) {
-		if (memblock_is_region_reserved(base, size) || memblock_reserve(base, size) < 0) {
+		if (memblock_is_region_reserved(base, size)) {
 			ret = -EBUSY;
 			pr_err("0x%08llx - 0x%08llx overlaps memory that is already reserved\n",
+			       base, base + size - 1);
+			goto err;
+		}
+		if (memblock_reserve(base, size) < 0) {
+			ret = -ENOMEM;
+			pr_err("0x%08llx - 0x%08llx could not be reserved (memblock is full)\n",
 			       base, base + size - 1);
 			goto err;
 		}

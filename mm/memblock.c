@@ -59,6 +59,13 @@ bool memblock_debug;
  */
 static bool memblock_can_resize;
 
+/*
+ * Before that, a caller that knows where the ranges still to be reserved
+ * lie (the DT's, while they are being reserved) may let the arrays grow
+ * around them: without it, the 129th /memreserve/ entry would be lost.
+ */
+static memblock_resize_guard_t resize_guard;
+
 #define memblock_dbg(fmt, ...)                       \
 	do {                                         \
 		if (memblock_debug)                  \
@@ -195,6 +202,31 @@ static int reserve_range(phys_addr_t base, phys_addr_t size, unsigned long ip);
 static int phys_free_range(phys_addr_t base, phys_addr_t size, unsigned long ip);
 
 /*
+ * Room for a new array in [@start, @end): free in memblock's eyes and, while
+ * a resize guard is set, clear of every range it names.  Each clash moves
+ * the window past the clashing range, so the search ends.
+ */
+static phys_addr_t find_array_room(phys_addr_t start, phys_addr_t end, phys_addr_t size)
+{
+	phys_addr_t addr, clash_base, clash_end;
+
+	while (start < end) {
+		addr = find_in_range(start, end, size, PAGE_SIZE);
+		if (!addr || memblock_can_resize || !resize_guard ||
+		    !resize_guard(addr, size, &clash_base, &clash_end))
+			return addr;
+		memblock_dbg("memblock: not growing an array over [%pa-%pa], still to be "
+			     "reserved\n",
+			     &clash_base, &clash_end);
+		if (memblock.bottom_up)
+			start = max(clash_end, addr + 1);
+		else
+			end = min(clash_base, addr + size - 1);
+	}
+	return 0;
+}
+
+/*
  * Double @type's array with memory taken from memblock.  When the reserved
  * array is growing because [@avoid_base, @avoid_base + @avoid_size) is being
  * reserved, that range is still free in memblock's eyes, so the new array
@@ -208,7 +240,7 @@ static int double_array(struct memblock_type *type, phys_addr_t avoid_base, phys
 	phys_addr_t alloc_bytes = page_align(new_bytes);
 	phys_addr_t addr, last;
 
-	if (!memblock_can_resize) {
+	if (!memblock_can_resize && !resize_guard) {
 		pr_err("memblock: %s array is full (%lu regions) and may not grow before "
 		       "memblock_allow_resize()\n",
 		       type->name, type->max);
@@ -217,11 +249,9 @@ static int double_array(struct memblock_type *type, phys_addr_t avoid_base, phys
 
 	if (type != &memblock.reserved)
 		avoid_base = avoid_size = 0;
-	addr = find_in_range(avoid_base + avoid_size, memblock.current_limit, alloc_bytes,
-			     PAGE_SIZE);
+	addr = find_array_room(avoid_base + avoid_size, memblock.current_limit, alloc_bytes);
 	if (!addr && avoid_size)
-		addr = find_in_range(0, min(avoid_base, memblock.current_limit), alloc_bytes,
-				     PAGE_SIZE);
+		addr = find_array_room(0, min(avoid_base, memblock.current_limit), alloc_bytes);
 	if (!addr) {
 		pr_err("memblock: Failed to double %s array from %ld to %ld entries !\n",
 		       type->name, (long)type->max, (long)type->max * 2);
@@ -889,6 +919,23 @@ phys_addr_t memblock_get_current_limit(void)
 void memblock_allow_resize(void)
 {
 	memblock_can_resize = true;
+	resize_guard = NULL;
+}
+
+/**
+ * memblock_set_resize_guard - let the arrays grow before memblock_allow_resize()
+ * @guard: says whether [base, base + size) touches memory that is not reserved
+ *         yet but will be (and which range it touches); NULL withdraws it
+ *
+ * A DT may describe more reservations than the static arrays hold, and they
+ * are reserved before memblock_allow_resize() may be called.  Once the
+ * kernel, DTB and initrd are reserved, the only memory a new array could
+ * still wrongly take is what the DT has yet to reserve: @guard names it, and
+ * arrays grow around it.
+ */
+void memblock_set_resize_guard(memblock_resize_guard_t guard)
+{
+	resize_guard = guard;
 }
 
 /* ---------------------------------------------------------------- limits (mem=) */
@@ -918,18 +965,24 @@ phys_addr_t memblock_limit_to_address(phys_addr_t limit)
  * Memory and reservations above the address where the count is reached are
  * dropped: a reservation of memory that no longer exists would only make
  * the reserved totals lie.
+ *
+ * Return: 0, or -ENOMEM if cutting the region at the limit needs a larger
+ * memory array that may not grow (nothing is changed then).
  */
-void memblock_enforce_memory_limit(phys_addr_t limit)
+int memblock_enforce_memory_limit(phys_addr_t limit)
 {
 	phys_addr_t max_addr;
 
 	if (!limit)
-		return;
+		return 0;
 	max_addr = memblock_limit_to_address(limit);
 	if (max_addr == PHYS_ADDR_MAX)
-		return;
-	remove_range(&memblock.memory, max_addr, PHYS_ADDR_MAX);
+		return 0;
+	if (remove_range(&memblock.memory, max_addr, PHYS_ADDR_MAX))
+		return -ENOMEM;
+	/* Cannot fail to matter: a reservation left above the end of memory guards nothing. */
 	remove_range(&memblock.reserved, max_addr, PHYS_ADDR_MAX);
+	return 0;
 }
 
 /**
@@ -1196,4 +1249,5 @@ void memblock_reset(void)
 	memblock.bottom_up = false;
 	memblock.current_limit = MEMBLOCK_ALLOC_ANYWHERE;
 	memblock_can_resize = false;
+	resize_guard = NULL;
 }

@@ -539,8 +539,10 @@ static int stage_mm_core_init(struct mmsim *sim)
 
 static int stage_arm_memblock_init(struct mmsim *sim)
 {
-	if (arm_memblock_init(sim->fdt, sim->dtb_phys))
-		panic("cannot reserve the kernel image: see the messages above");
+	int err = arm_memblock_init(sim->fdt, sim->dtb_phys);
+
+	if (err)
+		panic("the memory layout cannot be used safely (error %d, see above)", err);
 	return 0;
 }
 

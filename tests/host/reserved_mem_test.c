@@ -126,6 +126,73 @@ static void rmem_wrapping_memreserve_is_refused(struct ktap_test *t)
 		   "end of the address space: skipped\n");
 }
 
+/*
+ * Issue 11: more entries than memblock's static reserved array holds.  The
+ * array must grow while they are reserved, and not onto a region the DT
+ * still has to reserve: top-down it would land at the top of RAM, where a
+ * static /reserved-memory region waits.
+ */
+static void
+rmem_more_memreserve_entries_than_the_static_array_all_stay_reserved(struct ktap_test *t)
+{
+	enum { N = 2 * INIT_MEMBLOCK_RESERVED_REGIONS + 10 };
+	static struct dt d;
+	static u64 rsv[2 * N];
+	phys_addr_t array, array_end;
+
+	for (int i = 0; i < N; i++) {
+		rsv[2 * i] = 0x61000000 + 2 * i * PAGE_SIZE;
+		rsv[2 * i + 1] = PAGE_SIZE;
+	}
+	dt_begin_rsv(&d, 1, 1, rsv, N);
+	dt_memory(&d, "memory@60000000", 0x60000000, 0x10000000);
+	dt_resmem_begin(&d);
+	rmem_static(&d, "top@6ff00000", 0x6ff00000, 0x100000, NULL, NULL, NULL);
+	dt_end(&d);
+	KTAP_ASSERT_EQ(t, dt_finish(&d), 0);
+	KTAP_ASSERT_EQ(t, dt_boot(&d), 0);
+	for (int i = 0; i < N; i++)
+		if (!KTAP_EXPECT_TRUE(t, reserved_covers(rsv[2 * i], PAGE_SIZE)))
+			break;
+	KTAP_EXPECT_TRUE(t, reserved_covers(0x6ff00000, 0x100000));
+	KTAP_EXPECT_GT(t, memblock.reserved.max, INIT_MEMBLOCK_RESERVED_REGIONS);
+	array = __pa(memblock.reserved.regions);
+	array_end = array + memblock.reserved.max * sizeof(struct memblock_region);
+	KTAP_EXPECT_TRUE(t, array_end <= 0x6ff00000);
+	KTAP_EXPECT_TRUE(t, memblock_is_region_reserved(array, array_end - array));
+}
+
+/*
+ * When the array cannot grow at all (every free page is itself a
+ * /memreserve/ entry), the entries that do not fit are reported and the
+ * boot is refused: their pages must never reach the page allocator.
+ */
+static void rmem_memreserve_that_cannot_be_reserved_refuses_the_boot(struct ktap_test *t)
+{
+	enum { N = INIT_MEMBLOCK_RESERVED_REGIONS + 10 };
+	static struct dt d;
+	static u64 rsv[2 * (N + 2)];
+	size_t mark = printk_log_mark();
+
+	/* All of RAM but the kernel, then entries outside RAM (firmware areas, say). */
+	rsv[0] = 0x60000000;
+	rsv[1] = TEST_LOAD - 0x60000000;
+	rsv[2] = TEST_KERNEL_END;
+	rsv[3] = 0x70000000 - TEST_KERNEL_END;
+	for (int i = 0; i < N; i++) {
+		rsv[4 + 2 * i] = 0x50000000 + 2 * i * PAGE_SIZE;
+		rsv[4 + 2 * i + 1] = PAGE_SIZE;
+	}
+	dt_begin_rsv(&d, 1, 1, rsv, N + 2);
+	dt_memory(&d, "memory@60000000", 0x60000000, 0x10000000);
+	KTAP_ASSERT_EQ(t, dt_finish(&d), 0);
+	KTAP_EXPECT_EQ(t, dt_boot(&d), -ENOMEM);
+	EXPECT_LOG(t, mark, "could not be reserved\n");
+	EXPECT_LOG(t, mark,
+		   "OF: reserved mem: 11 region(s) the device tree reserves could not be "
+		   "reserved: the page allocator would hand them out\n");
+}
+
 /* ---------------------------------------------------------------- static regions */
 
 static void rmem_static_region_is_reserved_and_recorded(struct ktap_test *t)
@@ -690,6 +757,8 @@ static struct ktap_case rmem_cases[] = {
 	KTAP_CASE(rmem_memreserve_over_the_kernel_is_refused),
 	KTAP_CASE(rmem_memreserve_over_the_dtb_is_accepted),
 	KTAP_CASE(rmem_wrapping_memreserve_is_refused),
+	KTAP_CASE(rmem_more_memreserve_entries_than_the_static_array_all_stay_reserved),
+	KTAP_CASE(rmem_memreserve_that_cannot_be_reserved_refuses_the_boot),
 	KTAP_CASE(rmem_static_region_is_reserved_and_recorded),
 	KTAP_CASE(rmem_static_no_map_region_leaves_the_linear_map),
 	KTAP_CASE(rmem_several_reg_tuples_are_all_reserved),

@@ -19,15 +19,14 @@
 #include <libfdt.h>
 #include <string.h>
 
-#define PROBE_SIZE   SZ_64K
-#define MAX_RSV_SEEN 8
+#define PROBE_SIZE SZ_64K
 
 static struct {
 	bool ran;
 	phys_addr_t mem_size;
 	bool kernel_reserved, dtb_reserved;
-	int nr_rsv;
-	bool rsv_reserved[MAX_RSV_SEEN];
+	int nr_rsv, nr_rsv_unreserved; /* /memreserve/ entries, and those memblock lacked */
+	u64 first_unreserved;
 	/* memblock_alloc: where, zeroed, usable, reserved while held, free after */
 	phys_addr_t probe_phys;
 	bool probe_zeroed, probe_readback, probe_reserved, probe_freed;
@@ -73,11 +72,14 @@ static void early_memory_look(void)
 	seen.kernel_reserved =
 		memblock_is_reserved(__pa(_text)) && memblock_is_reserved(__pa(__bss_stop) - 1);
 	seen.dtb_reserved = memblock_is_region_reserved(dtb_phys, fdt_totalsize(fdt));
-	for (int i = 0; i < fdt_num_mem_rsv(fdt) && seen.nr_rsv < MAX_RSV_SEEN; i++) {
+	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++) {
 		if (fdt_get_mem_rsv(fdt, i, &base, &size) || !size)
 			continue;
-		seen.rsv_reserved[seen.nr_rsv++] =
-			memblock_is_reserved(base) && memblock_is_reserved(base + size - 1);
+		seen.nr_rsv++;
+		if (memblock_is_reserved(base) && memblock_is_reserved(base + size - 1))
+			continue;
+		if (!seen.nr_rsv_unreserved++)
+			seen.first_unreserved = base;
 	}
 	probe_memblock_alloc();
 }
@@ -117,15 +119,17 @@ static int add_range(struct range64 *r, int n, u64 start, u64 end)
 			return add_range(r, n, start, end); /* may now touch another */
 		}
 	}
-	if (n < MAX_DT_RANGES)
-		r[n++] = (struct range64){start, end};
+	if (n == MAX_DT_RANGES)
+		return -1; /* more banks than this check can hold: it says so and skips */
+	r[n++] = (struct range64){start, end};
 	return n;
 }
 
 /*
  * The DT's memory nodes, read again here with libfdt, as the scan should
  * have understood them: the union of the ranges, page-trimmed, without
- * what lies above 4 GiB (no LPAE) or below PHYS_OFFSET.
+ * what lies above 4 GiB (no LPAE) or below PHYS_OFFSET.  0 when there
+ * are more separate ranges than MAX_DT_RANGES.
  */
 static u64 dt_memory_size(const void *fdt)
 {
@@ -153,10 +157,12 @@ static u64 dt_memory_size(const void *fdt)
 			u64 start = max(ALIGN(base, PAGE_SIZE), (u64)PHYS_OFFSET);
 			u64 end = min(ALIGN_DOWN(base + size, PAGE_SIZE), SZ_4G);
 
-			if (start < end)
+			if (start < end && n >= 0)
 				n = add_range(r, n, start, end);
 		}
 	}
+	if (n < 0)
+		return 0;
 	for (int i = 0; i < n; i++)
 		total += r[i].end - r[i].start;
 	return total;
@@ -164,12 +170,19 @@ static u64 dt_memory_size(const void *fdt)
 
 static void early_memory_matches_the_device_tree(struct ktap_test *t)
 {
+	u64 dt_size;
+
 	if (strstr(boot_command_line, "mem=") == boot_command_line ||
 	    strstr(boot_command_line, " mem=")) {
 		ktap_skip(t, "mem= limits memory below what the DT says");
 		return;
 	}
-	KTAP_EXPECT_EQ(t, seen.mem_size, dt_memory_size(initial_boot_params));
+	dt_size = dt_memory_size(initial_boot_params);
+	if (!dt_size) {
+		ktap_skip(t, "the DT has more separate memory ranges than this check holds");
+		return;
+	}
+	KTAP_EXPECT_EQ(t, seen.mem_size, dt_size);
 }
 
 static void early_memory_matches_what_qemu_was_given(struct ktap_test *t)
@@ -192,14 +205,28 @@ static void early_memory_kernel_and_dtb_were_reserved(struct ktap_test *t)
 		t, range_reserved_pages(dtb_phys, dtb_phys + fdt_totalsize(initial_boot_params)));
 }
 
+/*
+ * All of them, however many (issue 11: the 129th used to be lost), and
+ * after the hand-over none of their pages is free.
+ */
 static void early_memory_memreserve_entries_were_reserved(struct ktap_test *t)
 {
+	const void *fdt = initial_boot_params;
+	int pages_free = 0;
+	u64 base, size;
+
 	if (!seen.nr_rsv) {
 		ktap_skip(t, "the DTB has no /memreserve/ entries");
 		return;
 	}
-	for (int i = 0; i < seen.nr_rsv; i++)
-		KTAP_EXPECT_TRUE(t, seen.rsv_reserved[i]);
+	if (seen.nr_rsv_unreserved)
+		ktap_info("first unreserved /memreserve/ entry at 0x%llx", seen.first_unreserved);
+	KTAP_EXPECT_EQ(t, seen.nr_rsv_unreserved, 0);
+	for (int i = 0; i < fdt_num_mem_rsv(fdt); i++)
+		if (!fdt_get_mem_rsv(fdt, i, &base, &size) && size &&
+		    !range_reserved_pages(base, base + size))
+			pages_free++;
+	KTAP_EXPECT_EQ(t, pages_free, 0);
 }
 
 static void early_memory_memblock_alloc_returns_usable_zeroed_memory(struct ktap_test *t)

@@ -107,8 +107,9 @@ void setup_arch(phys_addr_t dtb)
 
 	/* Twice, as Linux: arm_memblock_init may cut memory (mem=). */
 	adjust_lowmem_bounds();
-	if (arm_memblock_init(initial_boot_params, dtb))
-		panic("cannot reserve the kernel image: see the messages above");
+	err = arm_memblock_init(initial_boot_params, dtb);
+	if (err)
+		panic("the memory layout cannot be used safely (error %d, see above)", err);
 	adjust_lowmem_bounds();
 
 	vexpress_power_init(initial_boot_params);

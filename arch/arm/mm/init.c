@@ -167,7 +167,11 @@ static void apply_memory_limit(phys_addr_t kernel_end)
 		       memory_limit_arg, end, kernel_end);
 		return;
 	}
-	memblock_enforce_memory_limit(memory_limit);
+	if (memblock_enforce_memory_limit(memory_limit)) {
+		pr_err("mem=%s: memory above 0x%08llx could not be removed: ignored\n",
+		       memory_limit_arg, end);
+		return;
+	}
 	pr_notice("Memory limited to %lluMB\n", memory_limit >> 20);
 }
 
@@ -200,8 +204,9 @@ static bool arm_initrd_init(void)
 		       start, size);
 		goto disable;
 	}
-	memblock_reserve(start, size);
-	return true;
+	if (!memblock_reserve(start, size))
+		return true;
+	pr_err("INITRD: 0x%08llx+0x%08llx could not be reserved - disabling initrd\n", start, size);
 
 disable:
 	phys_initrd_start = 0;
@@ -225,10 +230,18 @@ int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys)
 
 	apply_memory_limit(kernel_end);
 
-	memblock_reserve(kernel_start, kernel_end - kernel_start);
+	if (memblock_reserve(kernel_start, kernel_end - kernel_start)) {
+		pr_err("the kernel image 0x%08llx-0x%08llx could not be reserved\n", kernel_start,
+		       kernel_end);
+		return -ENOMEM;
+	}
 	initrd = arm_initrd_init();
 	/* Linux ARM reserves the DTB in setup_arch, from the physical address in r2. */
-	memblock_reserve(fdt_phys, fdt_size);
+	if (memblock_reserve(fdt_phys, fdt_size)) {
+		pr_err("the device tree blob 0x%08llx-0x%08llx could not be reserved\n", fdt_phys,
+		       fdt_phys + fdt_size);
+		return -ENOMEM;
+	}
 
 	of_reserved_mem_protect(kernel_start, kernel_end - kernel_start, "kernel image", true);
 	of_reserved_mem_protect(fdt_phys, fdt_size, "device tree blob", false);
@@ -236,7 +249,8 @@ int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys)
 		of_reserved_mem_protect(round_down(phys_initrd_start, (phys_addr_t)PAGE_SIZE),
 					phys_initrd_size + (phys_initrd_start & (PAGE_SIZE - 1)),
 					"initrd", false);
-	early_init_fdt_scan_reserved_mem();
+	if (early_init_fdt_scan_reserved_mem())
+		return -ENOMEM;
 
 	/*
 	 * After the DT's reservations: a "linux,cma-default" node the CMA
