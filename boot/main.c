@@ -7,6 +7,7 @@
  */
 #include "bench.h"
 #include "cma.h"
+#include "cmdline.h"
 #include "init.h"
 #include "kernel.h"
 #include "ktap.h"
@@ -43,6 +44,37 @@ static int __init early_kunit_filter(char *val)
 }
 early_param("kunit.filter_glob", early_kunit_filter);
 
+/* kunit.action=: "run" (the default) or "list" (name the selected cases, run none). */
+static bool ktap_list_only;
+
+static int __init early_kunit_action(char *val)
+{
+	if (val && !strcmp(val, "list")) {
+		ktap_list_only = true;
+		return 0;
+	}
+	if (val && !strcmp(val, "run"))
+		return 0;
+	pr_err("kunit.action=%s: unknown action (run, list), running the tests\n", val ? val : "");
+	return -EINVAL;
+}
+early_param("kunit.action", early_kunit_action);
+
+/* kunit.stats_enabled=0|1|2: when the per-suite counts are printed (KUnit's). */
+static int __init early_kunit_stats(char *val)
+{
+	int v;
+
+	if (!val || kstrtoint(val, 10, &v) || v < 0 || v > 2) {
+		pr_err("kunit.stats_enabled=%s: not 0, 1 or 2, keeping %d\n", val ? val : "",
+		       ktap_stats_enabled);
+		return -EINVAL;
+	}
+	ktap_stats_enabled = v;
+	return 0;
+}
+early_param("kunit.stats_enabled", early_kunit_stats);
+
 void __noreturn start_kernel(u32 dtb);
 
 static void print_banner(phys_addr_t dtb)
@@ -78,6 +110,9 @@ void start_kernel(u32 dtb)
 	print_vm_layout();
 	show_mminfo_at_boot(); /* "mminfo" on the command line */
 
-	failed = ktap_run_all(ktap_filter);
+	if (ktap_list_only)
+		failed = ktap_list_all(ktap_filter) < 0; /* an empty list is an answer too */
+	else
+		failed = ktap_run_all(ktap_filter);
 	machine_power_off(failed ? 1 : 0);
 }

@@ -170,6 +170,10 @@ void ktap_run_early_hooks(void);
  * Prints the KTAP document and returns the number of failed cases.
  */
 int ktap_run_all(const char *filter);
+int ktap_list_all(const char *filter);
+
+/* kunit.stats_enabled (0, 1, 2): when the per-suite count lines are printed */
+extern int ktap_stats_enabled;
 
 /** ktap_glob_match - '*'-only glob match, exposed for tests */
 bool ktap_glob_match(const char *glob, const char *str, size_t len);

@@ -10,7 +10,11 @@ A log is good when: it has the "KTAP version 1" header and a "1..N" plan,
 every suite announced in the plan ran, every suite's own plan matches the
 cases it printed, no case says "not ok", and no crash marker appears
 (an Oops, a panic, a kernel BUG).  Lines before the header (the boot log)
-and after the totals are allowed.
+and after the last suite are allowed.  The count lines ("# suite: pass:…",
+"# Totals: pass:…", one pair per suite of more than one case, as KUnit
+prints them) must agree with the cases.
+
+parse_list() reads the output of kunit.action=list: "suite.case" lines.
 """
 import re
 import sys
@@ -19,6 +23,8 @@ CRASH_MARKERS = ("Internal error: Oops", "Kernel panic - not syncing", "kernel B
 RESULT = re.compile(r"^(\s*)(ok|not ok) (\d+) ([^#]*?)\s*(#\s*(SKIP|TODO).*)?$")
 PLAN = re.compile(r"^(\s*)1\.\.(\d+)\s*$")
 SUBTEST = re.compile(r"^\s*# Subtest: (\S+)")
+COUNTS = re.compile(r"^# (\S+): pass:(\d+) fail:(\d+) skip:(\d+) total:(\d+)\s*$")
+LISTED = re.compile(r"^([^\s.#]+)\.([^\s.]+)$")
 
 
 class Report:
@@ -57,6 +63,7 @@ def parse(text):
     suite = None
     suite_plan = None
     suite_cases = 0
+    suite_start = 0
     for line in lines[start + 1:]:
         m = PLAN.match(line)
         if m:
@@ -68,6 +75,11 @@ def parse(text):
         m = SUBTEST.match(line)
         if m:
             suite, suite_plan, suite_cases = m.group(1), None, 0
+            suite_start = len(rep.cases)
+            continue
+        m = COUNTS.match(line)
+        if m:
+            check_counts(rep, suite_start, m)
             continue
         m = RESULT.match(line)
         if not m:
@@ -91,9 +103,28 @@ def parse(text):
     elif suites_done != top_plan:
         rep.problems.append("planned %d suites, %d finished (hang or crash?)"
                             % (top_plan, suites_done))
-    if not any(l.startswith("# Totals:") for l in lines[start:]):
-        rep.problems.append("no '# Totals:' line: the run did not finish")
     return rep
+
+
+def check_counts(rep, first, m):
+    """A "# NAME: pass:P fail:F skip:S total:T" line must count the suite's cases."""
+    cases = rep.cases[first:]
+    want = (sum(1 for c in cases if c[2] == "ok"), sum(1 for c in cases if c[2] == "not ok"),
+            sum(1 for c in cases if c[2] == "skip"), len(cases))
+    got = tuple(int(m.group(i)) for i in range(2, 6))
+    if got != want:
+        rep.problems.append("'# %s:' counts pass:%d fail:%d skip:%d total:%d, the suite printed "
+                            "pass:%d fail:%d skip:%d total:%d" % ((m.group(1),) + got + want))
+
+
+def parse_list(text):
+    """The cases kunit.action=list named: [(suite, case)] after the KTAP header."""
+    lines = text.replace("\r", "").split("\n")
+    try:
+        start = next(i for i, l in enumerate(lines) if l.strip() == "KTAP version 1")
+    except StopIteration:
+        return []
+    return [m.groups() for m in (LISTED.match(l.strip()) for l in lines[start + 1:]) if m]
 
 
 def main(argv):

@@ -132,10 +132,27 @@ def run_boot(boot):
         problems += report.problems
         if not hung and code != 0 and report.failed == 0:
             problems.append("QEMU exited with %s" % code)
+    elif boot["expect"] == "list":
+        problems += check_list(text, code, hung)
     elif boot["expect"] == "halt":
         if not hung and code == 0:
             problems.append("expected a halt (failure exit), QEMU exited 0")
     return name, report, problems, seconds
+
+
+def check_list(text, code, hung):
+    """kunit.action=list: names listed, each once, and no case run."""
+    problems = []
+    listed = ktap.parse_list(text)
+    if not listed:
+        problems.append("kunit.action=list listed no case")
+    if len(set(listed)) != len(listed):
+        problems.append("a case was listed twice")
+    if any(ktap.SUBTEST.match(l) or ktap.RESULT.match(l) for l in text.splitlines()):
+        problems.append("kunit.action=list ran a suite")
+    if not hung and code != 0:
+        problems.append("QEMU exited with %s" % code)
+    return problems
 
 
 # Figures that depend on sizeof(struct page), which is bigger on the host: the

@@ -152,8 +152,28 @@ static void run_case(const struct ktap_suite *s, const struct ktap_case *c, int 
 	}
 }
 
-/* Runs one suite as a KTAP subtest; returns its failed case count. */
-static int run_suite(const struct ktap_suite *s, const char *filter, int nr, int *totals)
+/*
+ * KUnit's kunit.stats_enabled: 0 never prints the per-suite counts, 1 (the
+ * default) only for a suite of more than one case, 2 always.
+ */
+int ktap_stats_enabled = 1;
+
+static void print_stats(const char *name, const int *counts, int total)
+{
+	if (ktap_stats_enabled == 0 || (ktap_stats_enabled == 1 && total <= 1))
+		return;
+	printk(KERN_INFO "# %s: pass:%d fail:%d skip:%d total:%d\n", name, counts[0], counts[1],
+	       counts[2], total);
+}
+
+/*
+ * Runs one suite as a KTAP subtest; returns its failed case count.  The
+ * two count lines are KUnit's: the suite's cases, then "# Totals:" over
+ * every run of every case.  The two are equal here: a case runs once (we
+ * have no parameterised cases, which KUnit counts once per parameter in
+ * the totals).  KUnit prints no count for the whole run, and neither do we.
+ */
+static int run_suite(const struct ktap_suite *s, const char *filter, int nr)
 {
 	int counts[3] = {0, 0, 0}; /* pass, fail, skip */
 	int n = 0;
@@ -166,18 +186,15 @@ static int run_suite(const struct ktap_suite *s, const char *filter, int nr, int
 		if (selected(filter, s, c->name))
 			run_case(s, c, ++n, counts);
 	indent = "";
-	printk(KERN_INFO "# %s: pass:%d fail:%d skip:%d total:%d\n", s->name, counts[0], counts[1],
-	       counts[2], n);
+	print_stats(s->name, counts, n);
+	print_stats("Totals", counts, n);
 	printk(KERN_INFO "%s %d %s\n", counts[1] ? "not ok" : "ok", nr, s->name);
-	for (int i = 0; i < 3; i++)
-		totals[i] += counts[i];
 	return counts[1];
 }
 
 int ktap_run_all(const char *filter)
 {
 	const struct ktap_suite *const *p;
-	int totals[3] = {0, 0, 0};
 	int nr_suites = 0, nr = 0, failed = 0;
 
 	ktap_for_each_suite (p)
@@ -187,8 +204,29 @@ int ktap_run_all(const char *filter)
 	printk(KERN_INFO "1..%d\n", nr_suites);
 	ktap_for_each_suite (p)
 		if (count_cases(*p, filter) > 0)
-			failed += run_suite(*p, filter, ++nr, totals);
-	printk(KERN_INFO "# Totals: pass:%d fail:%d skip:%d total:%d\n", totals[0], totals[1],
-	       totals[2], totals[0] + totals[1] + totals[2]);
+			failed += run_suite(*p, filter, ++nr);
 	return failed;
+}
+
+/**
+ * ktap_list_all - print the cases @filter selects, one "suite.case" a line, running none
+ * @filter: as for ktap_run_all()
+ *
+ * Linux's kunit.action=list: a "KTAP version 1" line (so tools find the
+ * start), then the names, which kunit.py reads to run each case on its own.
+ * Returns how many cases were listed.
+ */
+int ktap_list_all(const char *filter)
+{
+	const struct ktap_suite *const *p;
+	int n = 0;
+
+	printk(KERN_INFO "KTAP version 1\n");
+	ktap_for_each_suite (p)
+		for (const struct ktap_case *c = (*p)->cases; c->name; c++)
+			if (selected(filter, *p, c->name)) {
+				printk(KERN_INFO "%s.%s\n", (*p)->name, c->name);
+				n++;
+			}
+	return n;
 }
