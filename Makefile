@@ -56,7 +56,7 @@ HOST_CFLAGS := -std=gnu11 -O1 -g $(WARN_FLAGS) -fno-omit-frame-pointer \
 HOST_LDLIBS := -lfdt
 
 # Portable code: everything in mm/ plus the parts of boot/ that touch no hardware.
-PORTABLE_SRCS := $(wildcard mm/*.c) boot/vsprintf.c boot/printk.c boot/fdt.c boot/cmdline.c \
+PORTABLE_SRCS := $(wildcard mm/*.c) boot/vsprintf.c boot/printk.c boot/fdt.c boot/cmdline.c boot/sort.c \
 	boot/of_reserved_mem.c arch/arm/mm/init.c arch/arm/mm/pgtable.c arch/arm/mm/ptdump.c tests/ktap.c
 HOST_SUPPORT_SRCS := $(wildcard tests/host/host_*.c)
 HOST_HEADERS := $(wildcard include/*.h tests/host/include/asm/*.h tests/host/*.h arch/arm/include/asm/*.h mm/*.h)
@@ -186,7 +186,10 @@ $(BUILD)/bootshim.bin: tests/boot/bootshim.S
 # ---------------------------------------------------------------- device trees
 DTS_BOARDS := $(filter-out %.dtsi,$(wildcard dts/*.dts))
 # truncated.dtb: a DTB cut short, for the boot test that checks the kernel rejects it.
-DTBS := $(patsubst dts/%.dts,$(BUILD)/dts/%.dtb,$(DTS_BOARDS)) $(BUILD)/dts/truncated.dtb
+# The inputs of tests/boot/cases/ (from public reports, with Linux's lines): cases/NAME.dtb.
+CASE_DTBS := $(patsubst tests/boot/cases/%/input.dts,$(BUILD)/dts/cases/%.dtb,\
+	$(wildcard tests/boot/cases/*/input.dts))
+DTBS := $(patsubst dts/%.dts,$(BUILD)/dts/%.dtb,$(DTS_BOARDS)) $(BUILD)/dts/truncated.dtb $(CASE_DTBS)
 
 $(BUILD)/dts/%.dtb: dts/%.dts $(wildcard dts/*.dtsi)
 	@mkdir -p $(@D)
@@ -195,6 +198,11 @@ $(BUILD)/dts/%.dtb: dts/%.dts $(wildcard dts/*.dtsi)
 
 .PHONY: dtbs
 dtbs: $(DTBS)
+
+$(BUILD)/dts/cases/%.dtb: tests/boot/cases/%/input.dts
+	@mkdir -p $(@D)
+	@echo "  DTC     $@"
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
 
 $(BUILD)/dts/truncated.dtb: $(BUILD)/dts/vexpress-a9.dtb
 	$(Q)head -c 1000 $< > $@

@@ -26,6 +26,7 @@
 #include "kernel.h"
 #include "printk.h"
 #include "memblock.h"
+#include "sort.h"
 #include <libfdt.h>
 #include <string.h>
 
@@ -226,6 +227,21 @@ static bool static_region_ok(const char *uname, phys_addr_t base, phys_addr_t si
 	return true;
 }
 
+/*
+ * Linux 6.1's early_init_dt_reserve_memory(): a no-map region may not take
+ * RAM out of the linear map when any part of it is already reserved (by
+ * /memreserve/, say): what reserved it first may be using it through that
+ * map.  The region then stays reserved and mapped, and the caller says so.
+ */
+static int early_init_dt_reserve_memory(phys_addr_t base, phys_addr_t size, bool nomap)
+{
+	if (!nomap)
+		return memblock_reserve(base, size);
+	if (memory_covered(base, base + size) && memblock_is_region_reserved(base, size))
+		return -EBUSY;
+	return memblock_mark_nomap(base, size);
+}
+
 /* Reserve (or unmap) every tuple of @node's "reg"; -ENOENT if it has none. */
 static int reserve_reg(int node, const char *uname)
 {
@@ -252,18 +268,24 @@ static int reserve_reg(int node, const char *uname)
 
 		if (!static_region_ok(uname, base, size, nomap, reusable))
 			continue;
-		err = nomap ? memblock_mark_nomap(base, size) : memblock_reserve(base, size);
-		if (err) {
+		err = early_init_dt_reserve_memory(base, size, nomap);
+		if (err)
 			printk(KERN_ERR FDT_PREFIX
 			       "Reserved memory: failed to reserve memory for node "
 			       "'%s': base %pa, size %lu MiB\n",
 			       uname, &base, (unsigned long)(size / SZ_1M));
+		else
+			pr_debug("Reserved memory: reserved region for node '%s': base %pa, size "
+				 "%lu MiB\n",
+				 uname, &base, (unsigned long)(size / SZ_1M));
+		/* -EBUSY: still reserved by whoever had it first, so nothing is lost. */
+		if (err && err != -EBUSY)
 			nr_lost++;
-			continue;
-		}
-		pr_debug("Reserved memory: reserved region for node '%s': base %pa, size %lu MiB\n",
-			 uname, &base, (unsigned long)(size / SZ_1M));
-		/* As Linux: the first tuple stands for the node in the table. */
+		/*
+		 * As Linux: the first tuple stands for the node in the table,
+		 * even when it could not be reserved (it is then still
+		 * reserved by whoever had it first, and mapped).
+		 */
 		if (!saved) {
 			save_node(node, uname, base, size);
 			saved = true;
@@ -444,27 +466,25 @@ static int init_node(struct reserved_mem *rmem)
 	return ret;
 }
 
-/* Address order, and at equal bases the unplaced (size 0) ones first, as Linux sorts. */
-static bool rmem_before(const struct reserved_mem *a, const struct reserved_mem *b)
+/*
+ * Linux's __rmem_cmp(): address order, and at equal bases the smaller first,
+ * so the unplaced dynamic regions (base 0, size 0) lead.  Dynamic regions
+ * compare equal among themselves; sort() leaves them in Linux's order.
+ */
+static int rmem_cmp(const void *a, const void *b)
 {
-	return a->base < b->base || (a->base == b->base && a->size < b->size);
-}
+	const struct reserved_mem *ra = a, *rb = b;
 
-static void sort_reserved_mem(void)
-{
-	for (int i = 1; i < reserved_mem_count; i++) {
-		struct reserved_mem tmp = reserved_mem[i];
-		int j = i;
-
-		for (; j > 0 && rmem_before(&tmp, &reserved_mem[j - 1]); j--)
-			reserved_mem[j] = reserved_mem[j - 1];
-		reserved_mem[j] = tmp;
-	}
+	if (ra->base != rb->base)
+		return ra->base < rb->base ? -1 : 1;
+	if (ra->size != rb->size)
+		return ra->size < rb->size ? -1 : 1;
+	return 0;
 }
 
 static void check_for_overlap(void)
 {
-	sort_reserved_mem();
+	sort(reserved_mem, (size_t)reserved_mem_count, sizeof(reserved_mem[0]), rmem_cmp);
 	for (int i = 0; i + 1 < reserved_mem_count; i++) {
 		struct reserved_mem *this = &reserved_mem[i], *next = &reserved_mem[i + 1];
 		phys_addr_t this_end = this->base + this->size, next_end = next->base + next->size;

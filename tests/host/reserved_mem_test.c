@@ -229,6 +229,65 @@ static void rmem_static_no_map_region_leaves_the_linear_map(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, of_reserved_mem_get(0)->nomap);
 }
 
+/* 256 MiB, /memreserve/ 0x6e000000 + 1 MiB, and one no-map node @name at @base, @size. */
+static int rmem_nomap_over_memreserve(struct dt *d, const char *name, u64 base, u64 size)
+{
+	static const u64 rsv[] = {0x6e000000, 0x100000};
+
+	dt_begin_rsv(d, 1, 1, rsv, 1);
+	dt_memory(d, "memory@60000000", 0x60000000, 0x10000000);
+	dt_resmem_begin(d);
+	rmem_static(d, name, base, size, NULL, "no-map", NULL);
+	return rmem_board_end(d);
+}
+
+static void rmem_no_map_over_memreserve_is_refused_like_linux(struct ktap_test *t)
+{
+	static struct dt d;
+	size_t mark = printk_log_mark();
+
+	KTAP_ASSERT_EQ(t, rmem_nomap_over_memreserve(&d, "fw@6e000000", 0x6e000000, 0x100000), 0);
+	KTAP_ASSERT_EQ(t, dt_boot(&d), 0);
+	EXPECT_LOG(t, mark,
+		   "OF: fdt: Reserved memory: failed to reserve memory for node 'fw@6e000000': "
+		   "base 0x6e000000, size 1 MiB\n");
+	/* Still reserved by /memreserve/, still in the linear map, still in the table. */
+	KTAP_EXPECT_TRUE(t, reserved_covers(0x6e000000, 0x100000));
+	KTAP_EXPECT_EQ(t, mem_flags_at(0x6e000000), 0);
+	KTAP_ASSERT_EQ(t, of_reserved_mem_count(), 1);
+	KTAP_EXPECT_EQ(t, of_reserved_mem_get(0)->base, 0x6e000000);
+	KTAP_EXPECT_EQ(t, of_reserved_mem_get(0)->size, 0x100000);
+}
+
+static void rmem_no_map_partly_over_memreserve_is_refused_whole_like_linux(struct ktap_test *t)
+{
+	static struct dt d;
+	size_t mark = printk_log_mark();
+
+	/* The first half is /memreserve/'s, the second is free: Linux touches neither. */
+	KTAP_ASSERT_EQ(t, rmem_nomap_over_memreserve(&d, "fw@6e080000", 0x6e080000, 0x100000), 0);
+	KTAP_ASSERT_EQ(t, dt_boot(&d), 0);
+	EXPECT_LOG(t, mark,
+		   "OF: fdt: Reserved memory: failed to reserve memory for node 'fw@6e080000': "
+		   "base 0x6e080000, size 1 MiB\n");
+	KTAP_EXPECT_EQ(t, mem_flags_at(0x6e080000), 0);
+	KTAP_EXPECT_EQ(t, mem_flags_at(0x6e100000), 0);
+	KTAP_EXPECT_FALSE(t, memblock_is_reserved(0x6e100000));
+	KTAP_EXPECT_TRUE(t, memblock_is_map_memory(0x6e170000));
+}
+
+static void rmem_no_map_next_to_memreserve_is_accepted(struct ktap_test *t)
+{
+	static struct dt d;
+	size_t mark = printk_log_mark();
+
+	KTAP_ASSERT_EQ(t, rmem_nomap_over_memreserve(&d, "fw@6e100000", 0x6e100000, 0x100000), 0);
+	KTAP_ASSERT_EQ(t, dt_boot(&d), 0);
+	EXPECT_NO_LOG(t, mark, "failed to reserve memory");
+	KTAP_EXPECT_EQ(t, mem_flags_at(0x6e100000), MEMBLOCK_NOMAP);
+	KTAP_EXPECT_EQ(t, mem_flags_at(0x6e000000), 0);
+}
+
 static void rmem_several_reg_tuples_are_all_reserved(struct ktap_test *t)
 {
 	static struct dt d;
@@ -541,6 +600,28 @@ static void rmem_dynamic_region_avoids_static_ones(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, of_reserved_mem_lookup_name("dyn")->base, 0x6fe00000);
 }
 
+/*
+ * Dynamic regions all sort equal (base 0, size 0), and Linux's heapsort
+ * leaves n of them as the 2nd, ..., nth, 1st: that is the order they are
+ * allocated in, top-down, whatever the DT order was.
+ */
+static void rmem_dynamic_regions_are_placed_in_linux_sort_order(struct ktap_test *t)
+{
+	static struct dt d;
+	static const char *const names[] = {"d0", "d1", "d2", "d3"};
+	static const u64 want[] = {0x6fc00000, 0x6ff00000, 0x6fe00000, 0x6fd00000};
+
+	rmem_board_begin(&d, 1);
+	for (int i = 0; i < 4; i++) {
+		rmem_dynamic(&d, names[i], 0x100000, 0x100000, NULL, 0);
+		dt_end(&d);
+	}
+	KTAP_ASSERT_EQ(t, rmem_board_end(&d), 0);
+	KTAP_ASSERT_EQ(t, dt_boot(&d), 0);
+	for (int i = 0; i < 4; i++)
+		KTAP_EXPECT_EQ(t, of_reserved_mem_lookup_name(names[i])->base, want[i]);
+}
+
 static void rmem_dynamic_alloc_ranges_are_honoured_in_order(struct ktap_test *t)
 {
 	static struct dt d;
@@ -761,6 +842,9 @@ static struct ktap_case rmem_cases[] = {
 	KTAP_CASE(rmem_memreserve_that_cannot_be_reserved_refuses_the_boot),
 	KTAP_CASE(rmem_static_region_is_reserved_and_recorded),
 	KTAP_CASE(rmem_static_no_map_region_leaves_the_linear_map),
+	KTAP_CASE(rmem_no_map_over_memreserve_is_refused_like_linux),
+	KTAP_CASE(rmem_no_map_partly_over_memreserve_is_refused_whole_like_linux),
+	KTAP_CASE(rmem_no_map_next_to_memreserve_is_accepted),
 	KTAP_CASE(rmem_several_reg_tuples_are_all_reserved),
 	KTAP_CASE(rmem_two_cell_reserved_memory_is_read),
 	KTAP_CASE(rmem_vexpress_vram_outside_ram_makes_a_dma_pool_like_linux),
@@ -781,6 +865,7 @@ static struct ktap_case rmem_cases[] = {
 	KTAP_CASE(rmem_dynamic_alignment_is_honoured),
 	KTAP_CASE(rmem_dynamic_region_avoids_static_ones),
 	KTAP_CASE(rmem_dynamic_alloc_ranges_are_honoured_in_order),
+	KTAP_CASE(rmem_dynamic_regions_are_placed_in_linux_sort_order),
 	KTAP_CASE(rmem_dynamic_no_map_region_is_unmapped),
 	KTAP_CASE(rmem_dynamic_region_that_cannot_fit_is_reported_like_linux),
 	KTAP_CASE(rmem_dynamic_region_larger_than_ram_is_refused),
