@@ -23,6 +23,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap  # noqa: E402
+import memlines  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(TOP, "build")
@@ -35,6 +36,7 @@ DEFAULTS = {
     "expect": "ktap", "timeout": "60", "machine": "vexpress-a9", "filter": "",
     "icount": "",
     "mmsim": "",
+    "linux": "",
 }
 
 
@@ -126,6 +128,8 @@ def run_boot(boot):
             problems.append("unexpected %r in the log" % p)
     if boot["mmsim"]:
         problems += compare_with_mmsim(boot, text)
+    if boot["linux"]:
+        problems += compare_with_linux(boot["linux"], text)
     report = None
     if boot["expect"] == "ktap":
         report = ktap.parse(text)
@@ -201,6 +205,18 @@ def compare_with_mmsim(boot, kernel_log):
             return ["mmsim printed %r, which the kernel did not (at that point)" % line]
         pos += 1
     return []
+
+
+def compare_with_linux(case, kernel_log):
+    """The memory lines must be Linux's, from tests/boot/cases/@case/expected-linux.txt,
+    after scripts/memlines.py's documented normalisations."""
+    with open(os.path.join(TOP, "tests", "boot", "cases", case, "expected-linux.txt")) as f:
+        _, ours, diff, problems = memlines.compare(f.read(), kernel_log)
+    if not ours:
+        problems.append("no memory lines in the log")
+    if diff:
+        problems.append("memory lines differ from Linux's:\n    " + "\n    ".join(diff[2:]))
+    return problems
 
 
 def run_host(binary, name):

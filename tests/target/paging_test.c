@@ -184,7 +184,11 @@ static void paging_console_uart_is_a_device_mapping(struct ktap_test *t)
 	int level;
 	u32 *d;
 
-	KTAP_ASSERT_TRUE(t, va != 0);
+	if (!va) {
+		/* Linux's own vexpress DT has an empty /chosen: the boot console stays. */
+		ktap_skip(t, "the DT names no PL011 console (no stdout-path)");
+		return;
+	}
 	KTAP_EXPECT_TRUE(t, va >= vmalloc_start && va < VMALLOC_END);
 	KTAP_EXPECT_TRUE(t, translates_to(va, 0x10009000));
 	d = lookup_address(kernel_pgd, va, &level);
