@@ -502,8 +502,9 @@ int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, phys_addr_t l
 			addr = memblock_phys_alloc_range(size, alignment, base, limit);
 			if (!addr) {
 				ret = -ENOMEM;
+				/* Ours; the search really starts where RAM does. */
 				pr_err("no free %llu MiB block between 0x%08llx and 0x%08llx\n",
-				       size / SZ_1M, base, limit);
+				       size / SZ_1M, max(base, memblock_start_of_DRAM()), limit);
 				goto err;
 			}
 		}

@@ -240,7 +240,7 @@ static void cma_reserve_bad_cmdline_values_are_reported_and_skipped(struct ktap_
 		 "cma: 0x60000000 - 0x60ffffff overlaps memory that is already reserved\n", false},
 		{"cma=16M@0x64100000",
 		 "cma: Region at 0x64100000 must be aligned to 0x00400000 bytes\n", false},
-		{"cma=248M", "cma: no free 248 MiB block between 0x00000000 and 0x70000000\n",
+		{"cma=248M", "cma: no free 248 MiB block between 0x60000000 and 0x70000000\n",
 		 false},
 		{"cma=12X", "cma=12X: unexpected \"X\" after the size, parameter ignored\n", true},
 		{"cma=16M@zz", "cma=16M@zz: the base \"zz\" is not a number, parameter ignored\n",
