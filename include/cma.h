@@ -53,6 +53,8 @@ struct page;
  * @count: pages; 0 once the area could not be activated
  * @bitmap: one bit per 2^@order_per_bit pages, set while cma_alloc()ed;
  *          NULL until cma_init_reserved_areas()
+ * @heads: the same bits, set only for the first of each allocation, so that
+ *         cma_release() can tell one allocation from its neighbour (ours)
  * @order_per_bit: pages per bit, as an order
  * @lock: protects @bitmap
  * @name: "reserved" for the default area, the DT node name for DT areas
@@ -65,6 +67,7 @@ struct cma {
 	unsigned long base_pfn;
 	unsigned long count;
 	unsigned long *bitmap;
+	unsigned long *heads;
 	unsigned int order_per_bit;
 	spinlock_t lock;
 	char name[CMA_MAX_NAME];
@@ -192,7 +195,8 @@ bool cma_pages_valid(struct cma *cma, const struct page *pages, unsigned long co
  * @pages: the first page
  * @count: the same count
  *
- * Return: false (and nothing freed) if the pages are not all in @cma.
+ * Return: false (and nothing freed, with a message naming the caller) if
+ * the pages are not exactly one allocation cma_alloc() made from @cma.
  */
 bool cma_release(struct cma *cma, const struct page *pages, unsigned long count);
 

@@ -139,11 +139,28 @@ static unsigned long cma_bitmap_pages_to_bits(const struct cma *cma, unsigned lo
 static void cma_clear_bitmap(struct cma *cma, unsigned long pfn, unsigned long count)
 {
 	unsigned long bitmap_no = (pfn - cma->base_pfn) >> cma->order_per_bit;
+	unsigned long bits = cma_bitmap_pages_to_bits(cma, count);
 	unsigned long flags;
 
 	spin_lock_irqsave(&cma->lock, flags);
-	cma_clear_bits(cma->bitmap, bitmap_no, cma_bitmap_pages_to_bits(cma, count));
+	cma_clear_bits(cma->bitmap, bitmap_no, bits);
+	cma_clear_bits(cma->heads, bitmap_no, bits);
 	spin_unlock_irqrestore(&cma->lock, flags);
+}
+
+/*
+ * Bits of the allocation that starts at bit @start: up to the first bit
+ * that is free or starts another allocation.  0 if none starts there.
+ */
+static unsigned long cma_allocation_bits(const struct cma *cma, unsigned long start)
+{
+	unsigned long end = start + 1, maxno = cma_bitmap_maxno(cma);
+
+	if (!cma_test_bit(cma->heads, start))
+		return 0;
+	while (end < maxno && cma_test_bit(cma->bitmap, end) && !cma_test_bit(cma->heads, end))
+		end++;
+	return end - start;
 }
 
 /**
@@ -187,7 +204,7 @@ static void cma_release_unusable(struct cma *cma)
 static void cma_activate_area(struct cma *cma)
 {
 	unsigned long base_pfn = cma->base_pfn, pfn;
-	size_t bitmap_bytes = BITS_TO_LONGS(cma_bitmap_maxno(cma)) * sizeof(long);
+	size_t bitmap_longs = BITS_TO_LONGS(cma_bitmap_maxno(cma));
 	bool release = !cma->reserve_pages_on_error;
 	const char *why = NULL;
 	struct page *bitmap_page;
@@ -220,14 +237,15 @@ static void cma_activate_area(struct cma *cma)
 		}
 	}
 
-	/* Linux kzallocs the bitmap; without a slab, whole lowmem pages. */
-	cma->bitmap_order = order_for_bytes(bitmap_bytes);
+	/* Linux kzallocs the bitmap; without a slab, whole lowmem pages, heads after it. */
+	cma->bitmap_order = order_for_bytes(2 * bitmap_longs * sizeof(long));
 	bitmap_page = alloc_pages(GFP_KERNEL | __GFP_ZERO, cma->bitmap_order);
 	if (!bitmap_page) {
 		why = "no memory for its bitmap";
 		goto not_usable;
 	}
 	cma->bitmap = page_address(bitmap_page);
+	cma->heads = cma->bitmap + bitmap_longs;
 
 	for (pfn = base_pfn; pfn < base_pfn + cma->count; pfn += pageblock_nr_pages)
 		init_cma_reserved_pageblock(pfn_to_page(pfn));
@@ -568,6 +586,7 @@ struct page *cma_alloc(struct cma *cma, unsigned long count, unsigned int align,
 		}
 		/* Ours from now on: a failure below clears the bits again. */
 		cma_set_bits(cma->bitmap, bitmap_no, bitmap_count);
+		cma_set_bits(cma->heads, bitmap_no, 1);
 		spin_unlock_irqrestore(&cma->lock, flags);
 
 		/*
@@ -616,31 +635,63 @@ bool cma_pages_valid(struct cma *cma, const struct page *pages, unsigned long co
 	return count <= cma->base_pfn + cma->count - pfn;
 }
 
+/*
+ * Is [@pfn, @pfn + @count) exactly one allocation cma_alloc() handed out?
+ * Says what is wrong, and who asked, if not.  Ours: Linux trusts the
+ * count, so a count too large frees a neighbour's pages, which the next
+ * cma_alloc() hands out again while their owner still uses them.
+ */
+static bool cma_release_owned(const struct cma *cma, unsigned long pfn, unsigned long count,
+			      unsigned long caller)
+{
+	unsigned long bitmap_no = (pfn - cma->base_pfn) >> cma->order_per_bit;
+	unsigned long bits = cma_bitmap_pages_to_bits(cma, count), owned;
+
+	if ((pfn - cma->base_pfn) & ((1UL << cma->order_per_bit) - 1)) {
+		pr_err("cma_release: %s: pfn 0x%lx is not the first page of an allocation "
+		       "(caller %pS)\n",
+		       cma->name, pfn, (void *)caller);
+		return false;
+	}
+	owned = cma_allocation_bits(cma, bitmap_no);
+	if (!owned) {
+		pr_err("cma_release: %s: pfn 0x%lx+%lu was not allocated from this area%s "
+		       "(caller %pS)\n",
+		       cma->name, pfn, count,
+		       cma_test_bit(cma->bitmap, bitmap_no) ? " (it is inside another allocation)"
+							    : "",
+		       (void *)caller);
+		return false;
+	}
+	if (owned != bits) {
+		pr_err("cma_release: %s: pfn 0x%lx: releasing %lu pages of an allocation of %lu "
+		       "(caller %pS)\n",
+		       cma->name, pfn, count, owned << cma->order_per_bit, (void *)caller);
+		return false;
+	}
+	return true;
+}
+
 /**
  * cma_release - give back what cma_alloc() returned
  * @cma: the area
  * @pages: the first page
  * @count: the same count
  *
- * Return: false, with nothing freed, if the pages are not all in @cma or
- * were not allocated from it.
+ * Return: false, with nothing freed and a message naming the caller, if
+ * the pages are not all in @cma or are not exactly one allocation from it
+ * (another allocation's page, the wrong count, a range already released).
  */
 bool cma_release(struct cma *cma, const struct page *pages, unsigned long count)
 {
-	unsigned long pfn, bitmap_no, bits;
+	unsigned long pfn;
 
 	if (!cma_pages_valid(cma, pages, count))
 		return false;
 	pfn = page_to_pfn(pages);
-	/* Ours: a release of pages cma_alloc() did not hand out would free free pages. */
-	bitmap_no = (pfn - cma->base_pfn) >> cma->order_per_bit;
-	bits = cma_bitmap_pages_to_bits(cma, count);
-	for (unsigned long i = bitmap_no; i < bitmap_no + bits; i++) {
-		if (!cma_test_bit(cma->bitmap, i)) {
-			pr_err("%s: %s: pfn 0x%lx+%lu was not allocated from this area\n", __func__,
-			       cma->name, pfn, count);
-			return false;
-		}
+	if (!cma->bitmap || !cma_release_owned(cma, pfn, count, _RET_IP_)) {
+		WARN_ON(1);
+		return false;
 	}
 	free_contig_range(pfn, count);
 	cma_clear_bitmap(cma, pfn, count);

@@ -661,6 +661,55 @@ static void cma_alloc_of_the_whole_empty_area_and_release(struct ktap_test *t)
 	EXPECT_ZONE_OK(t, HIGHMEM);
 }
 
+/*
+ * Issue 11: a release must give back exactly one allocation.  A count too
+ * large used to free the neighbouring allocation too, and the next
+ * cma_alloc() handed its pages out while their owner still held them.
+ */
+static void cma_release_of_more_or_less_than_one_allocation_is_refused(struct ktap_test *t)
+{
+	struct cma *cma = boot_with_area(&layout_64m, 0, MB(16), false);
+	struct free_snapshot before, held, now;
+	struct page *a, *b, *again;
+	size_t mark;
+
+	KTAP_ASSERT_TRUE(t, cma != NULL);
+	take_snapshot(&before);
+	a = cma_alloc(cma, 8, 0, false);
+	b = cma_alloc(cma, 8, 0, false);
+	KTAP_ASSERT_TRUE(t, a && b);
+	KTAP_ASSERT_TRUE(t, b == a + 8);
+	take_snapshot(&held);
+
+	mark = printk_log_mark();
+	KTAP_EXPECT_FALSE(t, cma_release(cma, a, 16)); /* a and its neighbour b */
+	EXPECT_LOG(t, mark, "releasing 16 pages of an allocation of 8 (caller ");
+	EXPECT_LOG(t, mark, "WARNING: at mm/cma.c:");
+	KTAP_EXPECT_FALSE(t, cma_release(cma, a, 4));	  /* half of it */
+	KTAP_EXPECT_FALSE(t, cma_release(cma, b + 1, 7)); /* inside another allocation */
+	EXPECT_LOG(t, mark, "(it is inside another allocation)");
+	KTAP_EXPECT_FALSE(t, cma_release(cma, b + 8, 1)); /* never allocated */
+	/* Nothing moved: both owners still hold all their pages. */
+	KTAP_EXPECT_EQ(t, cma_used_pages(cma), 16);
+	take_snapshot(&now);
+	KTAP_EXPECT_EQ(t, memcmp(&held, &now, sizeof(held)), 0);
+	for (int i = 0; i < 8; i++) {
+		KTAP_EXPECT_EQ(t, page_count(a + i), 1);
+		KTAP_EXPECT_EQ(t, page_count(b + i), 1);
+	}
+	again = cma_alloc(cma, 8, 0, false);
+	KTAP_EXPECT_TRUE(t, again == b + 8);
+
+	KTAP_EXPECT_TRUE(t, cma_release(cma, a, 8));
+	KTAP_EXPECT_FALSE(t, cma_release(cma, a, 8)); /* a second time */
+	KTAP_EXPECT_TRUE(t, cma_release(cma, b, 8));
+	KTAP_EXPECT_TRUE(t, cma_release(cma, again, 8));
+	KTAP_EXPECT_EQ(t, cma_used_pages(cma), 0);
+	take_snapshot(&held);
+	KTAP_EXPECT_EQ(t, memcmp(&before, &held, sizeof(before)), 0);
+	EXPECT_ZONE_OK(t, NORMAL);
+}
+
 static void cma_alloc_count_and_alignment_edge_cases(struct ktap_test *t)
 {
 	struct cma *cma = boot_with_area(&layout_64m, 0, MB(16), false);
@@ -1167,6 +1216,7 @@ static struct ktap_case cma_cases[] = {
 	KTAP_CASE(cma_activation_lends_the_area_to_the_buddy_allocator),
 	KTAP_CASE(cma_area_across_zones_is_not_activated),
 	KTAP_CASE(cma_alloc_of_the_whole_empty_area_and_release),
+	KTAP_CASE(cma_release_of_more_or_less_than_one_allocation_is_refused),
 	KTAP_CASE(cma_alloc_count_and_alignment_edge_cases),
 	KTAP_CASE(cma_dma_wrappers_use_the_default_area_and_cap_the_alignment),
 	KTAP_CASE(cma_alloc_whole_area_full_of_objects_moves_them_all),
