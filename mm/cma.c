@@ -689,10 +689,8 @@ bool cma_release(struct cma *cma, const struct page *pages, unsigned long count)
 	if (!cma_pages_valid(cma, pages, count))
 		return false;
 	pfn = page_to_pfn(pages);
-	if (!cma->bitmap || !cma_release_owned(cma, pfn, count, _RET_IP_)) {
-		WARN_ON(1);
+	if (!cma->bitmap || WARN_ON(!cma_release_owned(cma, pfn, count, _RET_IP_)))
 		return false;
-	}
 	free_contig_range(pfn, count);
 	cma_clear_bitmap(cma, pfn, count);
 	return true;

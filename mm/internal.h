@@ -45,6 +45,14 @@ struct zone;
 #define ALLOC_CMA	    0x80 /* may use MIGRATE_CMA free pages */
 
 /**
+ * bad_page - report a page in a state it must not be in ("BUG: Bad page state")
+ * @page: the page, left exactly as found
+ * @reason: what is wrong, for "page dumped because:"
+ * @caller: the address of whoever asked (printed as "caller: %pS"), or 0
+ */
+void bad_page(struct page *page, const char *reason, unsigned long caller);
+
+/**
  * __isolate_free_page - take a free buddy block out of the allocator
  * @page: first page of the block (PageBuddy)
  * @order: its order (buddy_order(page))

@@ -421,9 +421,39 @@ static int reserve_range(phys_addr_t base, phys_addr_t size, unsigned long ip)
 	return add_range(&memblock.reserved, base, size, MEMBLOCK_NONE);
 }
 
+/* Is all of [@base, @end) covered by @type's regions? */
+static bool range_covered(const struct memblock_type *type, phys_addr_t base, phys_addr_t end)
+{
+	while (base < end) {
+		long i = search(type, base);
+
+		if (i < 0)
+			return false;
+		base = region_end(&type->regions[i]);
+	}
+	return true;
+}
+
+/*
+ * Freeing what is not reserved is a caller's bug (a double free, a wrong
+ * size, someone else's range): ours reports it with the caller and changes
+ * nothing, where Linux quietly frees whatever part is reserved.
+ */
 static int phys_free_range(phys_addr_t base, phys_addr_t size, unsigned long ip)
 {
+	phys_addr_t last;
+
 	dbg_range("memblock_phys_free", base, size, ip);
+	size = cap_size(base, size);
+	if (!size)
+		return 0;
+	if (WARN_ON(!range_covered(&memblock.reserved, base, base + size))) {
+		last = base + size - 1;
+		pr_err("memblock_phys_free: [%pa-%pa] is not all reserved: nothing freed "
+		       "(caller %pS)\n",
+		       &base, &last, (void *)ip);
+		return -EINVAL;
+	}
 	return remove_range(&memblock.reserved, base, size);
 }
 
@@ -500,7 +530,9 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
  * The memory becomes free for later memblock allocations and, at the
  * hand-over, for the buddy allocator.
  *
- * Return: 0, or -ENOMEM if splitting needs a larger array that may not grow.
+ * Return: 0, -EINVAL (reported with the caller, nothing freed) if part of
+ * the range is not reserved, or -ENOMEM if splitting needs a larger array
+ * that may not grow.
  */
 int memblock_phys_free(phys_addr_t base, phys_addr_t size)
 {
@@ -510,7 +542,7 @@ int memblock_phys_free(phys_addr_t base, phys_addr_t size)
 /**
  * memblock_free - free a memblock_alloc() result by its virtual address
  * @ptr: what memblock_alloc() returned; NULL does nothing
- * @size: its size
+ * @size: its size; a range that is not all reserved is reported and kept
  */
 void memblock_free(void *ptr, size_t size)
 {

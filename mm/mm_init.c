@@ -720,11 +720,25 @@ void memblock_free_pages(unsigned long pfn, unsigned int order)
 		adjust_managed_page_count(page, (long)nr_pages);
 }
 
-/**
- * free_reserved_page - hand one PG_reserved page to the buddy allocator for good
- * @page: the page
+/*
+ * Only a PG_reserved page of mapped memory is the caller's to give: any
+ * other page is free, allocated to someone, or no-map firmware memory, and
+ * "freeing" it would put it on the free lists twice or hand it out.
+ * Reported as a bad page with the caller (ours: Linux trusts the caller).
  */
-void free_reserved_page(struct page *page)
+static bool reserved_page_is_callers(struct page *page, const char *func, unsigned long caller)
+{
+	char reason[64];
+
+	if (PageReserved(page) && memblock_is_map_memory(PFN_PHYS(page_to_pfn(page))))
+		return true;
+	scnprintf(reason, sizeof(reason), "%s: %s", func,
+		  PageReserved(page) ? "page is no-map memory" : "page is not reserved");
+	bad_page(page, reason, caller);
+	return false;
+}
+
+static void __free_reserved_page(struct page *page)
 {
 	ClearPageReserved(page);
 	init_page_count(page);
@@ -734,24 +748,41 @@ void free_reserved_page(struct page *page)
 }
 
 /**
+ * free_reserved_page - hand one PG_reserved page to the buddy allocator for good
+ * @page: the page; one that is not PG_reserved memory is reported and left alone
+ */
+void free_reserved_page(struct page *page)
+{
+	if (reserved_page_is_callers(page, __func__, _RET_IP_))
+		__free_reserved_page(page);
+}
+
+/**
  * free_reserved_area - free_reserved_page() every whole page of [@start, @end)
  * @start: kernel virtual start (rounded up to a page)
  * @end: kernel virtual end (rounded down)
  * @poison: byte to fill the pages with, or -1 to leave them
  * @s: name for "Freeing %s memory: %ldK", or NULL
  *
+ * The whole range is checked before anything is written: if a page of it
+ * is not PG_reserved memory, that page is reported (with the caller) and
+ * nothing is poisoned or freed.
+ *
  * Returns the pages freed.
  */
 unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
 {
-	unsigned long pos = PFN_ALIGN(start);
+	unsigned long pos, first = PFN_ALIGN(start);
 	unsigned long stop = (unsigned long)end & PAGE_MASK;
 	unsigned long pages = 0;
 
-	for (; pos < stop; pos += PAGE_SIZE, pages++) {
+	for (pos = first; pos < stop; pos += PAGE_SIZE)
+		if (!reserved_page_is_callers(virt_to_page((void *)pos), __func__, _RET_IP_))
+			return 0;
+	for (pos = first; pos < stop; pos += PAGE_SIZE, pages++) {
 		if ((unsigned int)poison <= 0xff)
 			memset((void *)pos, poison, PAGE_SIZE);
-		free_reserved_page(virt_to_page((void *)pos));
+		__free_reserved_page(virt_to_page((void *)pos));
 	}
 	if (pages && s)
 		pr_info("Freeing %s memory: %luK\n", s, K(pages));

@@ -209,8 +209,10 @@ void objstore_free(struct objstore *os, objstore_handle_t handle)
 {
 	struct page *page;
 
-	if (!objstore_handle_ok(os, handle)) {
-		pr_err("objstore %s: free of invalid handle %lu\n", os->name, handle);
+	/* A handle never handed out, or freed already: say who, and change nothing. */
+	if (WARN_ON(!objstore_handle_ok(os, handle))) {
+		pr_err("objstore %s: free of invalid handle %lu (caller %pS)\n", os->name, handle,
+		       (void *)_RET_IP_);
 		return;
 	}
 	page = os->slots[handle - 1];

@@ -145,7 +145,7 @@ void set_pageblock_migratetype(struct page *page, int migratetype)
  * that is genuinely free in the buddy lists when the report is a double
  * free); callers do not free or hand it out, so it is lost but harmless.
  */
-static noinline void bad_page(struct page *page, const char *reason, unsigned long caller)
+noinline void bad_page(struct page *page, const char *reason, unsigned long caller)
 {
 	printk(KERN_ALERT "BUG: Bad page state in process %s  pfn:%05lx\n", CURRENT_COMM,
 	       page_to_pfn(page));

@@ -288,10 +288,30 @@ static void memblock_phys_free_releases_part_of_a_reservation(struct ktap_test *
 	memblock_reserve(0x10000, 0x10000);
 	KTAP_EXPECT_EQ(t, memblock_phys_free(0x14000, 0x4000), 0);
 	EXPECT_REGIONS(t, reserved, R(0x10000, 0x4000), R(0x18000, 0x8000));
-	KTAP_EXPECT_EQ(t, memblock_phys_free(0x8000, 0x10000), 0); /* overlaps the low edge */
+	KTAP_EXPECT_EQ(t, memblock_phys_free(0x10000, 0x4000), 0);
 	EXPECT_REGIONS(t, reserved, R(0x18000, 0x8000));
-	KTAP_EXPECT_EQ(t, memblock_phys_free(0x50000, 0x1000), 0); /* not reserved: no-op */
-	EXPECT_REGIONS(t, reserved, R(0x18000, 0x8000));
+}
+
+/*
+ * Issue 11: a free of what is not (all) reserved is the caller's bug — a
+ * double free, a wrong size, a neighbour's range.  It is reported with the
+ * caller and nothing changes.
+ */
+static void memblock_phys_free_of_unreserved_memory_is_refused(struct ktap_test *t)
+{
+	size_t mark = printk_log_mark();
+
+	memblock_reserve(0x10000, 0x10000);
+	KTAP_EXPECT_EQ(t, memblock_phys_free(0x8000, 0x10000), -EINVAL); /* overlaps the low edge */
+	KTAP_EXPECT_EQ(t, memblock_phys_free(0x50000, 0x1000), -EINVAL); /* not reserved at all */
+	KTAP_EXPECT_EQ(t, memblock_phys_free(0x10000, 0x10001), -EINVAL); /* one byte too many */
+	EXPECT_REGIONS(t, reserved, R(0x10000, 0x10000));
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "memblock_phys_free: [0x00008000-0x00017fff] "
+						   "is not all reserved: nothing freed (caller "));
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "WARNING: at mm/memblock.c:"));
+	KTAP_EXPECT_EQ(t, memblock_phys_free(0x10000, 0x10000), 0);
+	KTAP_EXPECT_EQ(t, memblock_phys_free(0x10000, 0x10000), -EINVAL); /* twice */
+	EXPECT_EMPTY(t, reserved);
 }
 
 static void memblock_free_takes_a_virtual_address_and_ignores_null(struct ktap_test *t)
@@ -992,6 +1012,7 @@ static struct ktap_case memblock_cases[] = {
 	KTAP_CASE(memblock_remove_at_zero_and_top_of_address_space),
 	KTAP_CASE(memblock_reserve_merges_and_may_lie_outside_memory),
 	KTAP_CASE(memblock_phys_free_releases_part_of_a_reservation),
+	KTAP_CASE(memblock_phys_free_of_unreserved_memory_is_refused),
 	KTAP_CASE(memblock_free_takes_a_virtual_address_and_ignores_null),
 	KTAP_CASE(memblock_alloc_is_top_down_by_default),
 	KTAP_CASE(memblock_alloc_bottom_up_starts_at_the_lowest_free_byte),

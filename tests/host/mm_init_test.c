@@ -310,6 +310,52 @@ static void mm_init_free_reserved_area_gives_init_memory_back(struct ktap_test *
 	KTAP_EXPECT_FALSE(t, PageReserved(phys_to_page(0x60008000)));
 }
 
+/*
+ * Issue 11: only PG_reserved memory is the caller's to give.  A range
+ * freed twice, or a page someone allocated, is refused: reported with the
+ * caller, nothing poisoned, nothing freed, so no page reaches the free
+ * lists twice or while its owner holds it.
+ */
+static void mm_init_free_reserved_area_refuses_a_page_that_is_not_reserved(struct ktap_test *t)
+{
+	unsigned long ram_before, reports_before;
+	struct page *mine;
+	u8 *init, *mine_addr;
+	size_t mark;
+	long free_before;
+
+	host_mm_boot(&layout_64m);
+	mine = alloc_page(GFP_KERNEL);
+	KTAP_ASSERT_TRUE(t, mine != NULL);
+	mine_addr = page_address(mine);
+	memset(mine_addr, 0x11, PAGE_SIZE);
+	init = (u8 *)__init_begin;
+	KTAP_EXPECT_EQ(t, free_reserved_area(__init_begin, __init_end, -1, NULL),
+		       layout_64m.init >> PAGE_SHIFT);
+	init[0] = 0x22; /* pretend someone got the page and wrote to it */
+	drain_all_pages(NULL);
+	ram_before = totalram_pages();
+	free_before = zone_page_state(NORMAL, NR_FREE_PAGES);
+	reports_before = bad_page_reports;
+	mark = printk_log_mark();
+
+	KTAP_EXPECT_EQ(t, free_reserved_area(__init_begin, __init_end, PAGE_POISON, "x"), 0);
+	KTAP_EXPECT_EQ(t, init[0], 0x22);
+	free_reserved_page(mine);
+	KTAP_EXPECT_EQ(t, free_reserved_area(mine_addr, mine_addr + PAGE_SIZE, PAGE_POISON, "y"),
+		       0);
+	KTAP_EXPECT_EQ(t, bad_page_reports, reports_before + 3);
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "BUG: Bad page state in process"));
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "free_reserved_area: page is not reserved"));
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "free_reserved_page: page is not reserved"));
+	KTAP_EXPECT_EQ(t, mine_addr[0], 0x11);
+	KTAP_EXPECT_EQ(t, page_count(mine), 1);
+	drain_all_pages(NULL);
+	KTAP_EXPECT_EQ(t, totalram_pages(), ram_before);
+	KTAP_EXPECT_EQ(t, zone_page_state(NORMAL, NR_FREE_PAGES), free_before);
+	__free_page(mine);
+}
+
 static void mm_init_boot_can_repeat_with_another_layout(struct ktap_test *t)
 {
 	host_mm_boot(&layout_1g);
@@ -330,6 +376,7 @@ static struct ktap_case mm_init_cases[] = {
 	KTAP_CASE(mm_init_memory_line_reports_cma_and_highmem_like_linux),
 	KTAP_CASE(mm_init_nomap_memory_is_present_but_never_free),
 	KTAP_CASE(mm_init_free_reserved_area_gives_init_memory_back),
+	KTAP_CASE(mm_init_free_reserved_area_refuses_a_page_that_is_not_reserved),
 	KTAP_CASE(mm_init_boot_can_repeat_with_another_layout),
 	{}};
 KTAP_SUITE(mm_init, mm_init_cases);
