@@ -15,6 +15,7 @@
 #include "printk.h"
 #include "sections.h"
 #include "serial.h"
+#include "vmalloc.h"
 #include "vmstat.h"
 #include <asm/cp15.h>
 #include <asm/memory.h>
@@ -105,10 +106,12 @@ void start_kernel(u32 dtb)
 	cma_init_reserved_areas();
 	init_per_zone_wmark_min();
 	bench_boot_stamp(BENCH_BOOT_CMA_READY);
+	vmalloc_init();
 	system_state = SYSTEM_RUNNING;
 	pl011_console_init(initial_boot_params);
 	print_vm_layout();
 	show_mminfo_at_boot(); /* "mminfo" on the command line */
+	vmallocinfo_at_boot();
 
 	if (ktap_list_only)
 		failed = ktap_list_all(ktap_filter) < 0; /* an empty list is an answer too */

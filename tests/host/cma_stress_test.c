@@ -18,6 +18,7 @@
  */
 #include "arm_memblock.h"
 #include "ktap.h"
+#include "host_random.h"
 #include "host_mm.h"
 #include "cma.h"
 #include "dma-map-ops.h"
@@ -39,16 +40,6 @@ static const struct host_mm_layout stress_layout = {
 	.lowmem_limit = 0x66000000,
 	HOST_MM_TEST_IMAGE,
 };
-
-static u64 rng_state;
-
-static u64 rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
 
 static unsigned long rnd_below(unsigned long n)
 {

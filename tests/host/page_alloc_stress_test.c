@@ -7,6 +7,7 @@
  * the managed pages.  Deterministic: a fixed-seed xorshift generator.
  */
 #include "ktap.h"
+#include "host_random.h"
 #include "host_mm.h"
 #include "vmstat.h"
 #include "../../mm/internal.h" /* init_cma_reserved_pageblock */
@@ -30,16 +31,6 @@ static const struct host_mm_layout stress_layout = {
 	.bss = 0x40000,
 };
 #define CMA_BASE 0x64000000ULL
-
-static u64 rng_state;
-
-static u64 rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
 
 static const gfp_t stress_gfps[] = {
 	GFP_KERNEL,

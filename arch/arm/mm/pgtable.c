@@ -105,28 +105,42 @@ static int map_pages(pmd_t *pmd, unsigned long va, unsigned long len, u32 phys,
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE, phys += PAGE_SIZE) {
 		pte_t *pte = &ptes[pte_index(va + off)];
 
+		/* A live entry may be in a TLB: replacing it needs break-before-make. */
+		if (!pte_none(*pte))
+			return -EBUSY;
 		*pte = phys | type->prot_pte;
 		ops->publish(pte);
 	}
 	return 0;
 }
 
-int create_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops)
+/* @md's type, or NULL if @md is not page aligned, wraps or lies above 4 GiB. */
+static const struct mem_type *map_desc_type(const struct map_desc *md)
 {
-	const struct mem_type *type = get_mem_type(md->type);
 	/* 64-bit arithmetic: a mapping may end exactly at 4 GiB. */
+	u64 end = (u64)md->virtual + md->length;
+
+	if (!IS_ALIGNED(md->virtual | md->length | md->phys, PAGE_SIZE) || end > SZ_4G ||
+	    md->phys + md->length > SZ_4G)
+		return NULL;
+	return get_mem_type(md->type);
+}
+
+static int __create_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops,
+			    bool sections)
+{
+	const struct mem_type *type = map_desc_type(md);
 	u64 va = md->virtual, end = va + md->length;
 	phys_addr_t phys = md->phys;
 
-	if (!type || !IS_ALIGNED(va | md->length | phys, PAGE_SIZE) || end > SZ_4G ||
-	    phys + md->length > SZ_4G)
+	if (!type)
 		return -EINVAL;
 	while (va < end) {
 		u64 next = min(end, (va & SECTION_MASK) + SECTION_SIZE);
 		pmd_t *pmd = &pgd[pgd_index(va)];
 		int err;
 
-		if (IS_ALIGNED(va | phys, SECTION_SIZE) && next - va == SECTION_SIZE &&
+		if (sections && IS_ALIGNED(va | phys, SECTION_SIZE) && next - va == SECTION_SIZE &&
 		    !pmd_table(*pmd)) {
 			*pmd = (u32)phys | type->prot_sect;
 			ops->publish(pmd);
@@ -140,6 +154,62 @@ int create_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_o
 		va = next;
 	}
 	return 0;
+}
+
+int create_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops)
+{
+	return __create_mapping(pgd, md, ops, true);
+}
+
+/**
+ * create_pte_mapping - map @md into @pgd with 4 KiB pages only
+ * @pgd: the first-level table
+ * @md: what to map; every pte it covers must be empty
+ * @ops: where pte tables come from and how entries are published
+ *
+ * For mappings that come and go (vmalloc, vmap, ioremap): a page at a time
+ * is what clear_pte_mapping() takes away, so no section ever has to be
+ * split.  Returns 0, -EINVAL as create_mapping(), -EEXIST over a section,
+ * -EBUSY over a live pte, -ENOMEM if no table.
+ */
+int create_pte_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops)
+{
+	return __create_mapping(pgd, md, ops, false);
+}
+
+/**
+ * clear_pte_mapping - empty the ptes of [@va, @va + @len)
+ * @pgd: the first-level table
+ * @va: page-aligned start
+ * @len: bytes, page aligned
+ * @ops: how entries are published
+ *
+ * Leaves the pte tables in place (kernel tables are never freed, as in
+ * Linux) and does no TLB maintenance: the caller flushes the range once.
+ * Returns how many ptes were present.  A missing table (a mapping that
+ * failed part way) is skipped; a section is a caller's bug and warns.
+ */
+unsigned long clear_pte_mapping(pmd_t *pgd, unsigned long va, unsigned long len,
+				const struct pgtable_ops *ops)
+{
+	unsigned long cleared = 0;
+
+	for (unsigned long end = va + len; va < end; va += PAGE_SIZE) {
+		pmd_t pmd = pgd[pgd_index(va)];
+		pte_t *pte;
+
+		if (!pmd_table(pmd)) {
+			WARN_ON(!pmd_none(pmd)); /* a section: never made by create_pte_mapping */
+			continue;
+		}
+		pte = (pte_t *)__va(pmd_page_paddr(pmd)) + pte_index(va);
+		if (pte_none(*pte))
+			continue;
+		*pte = 0;
+		ops->publish(pte);
+		cleared++;
+	}
+	return cleared;
 }
 
 /* The memory type at @pa and where (exclusive) that type ends, for lowmem. */

@@ -102,6 +102,10 @@ const struct mem_type *get_mem_type(unsigned int type);
  */
 int create_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops);
 
+int create_pte_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops);
+unsigned long clear_pte_mapping(pmd_t *pgd, unsigned long va, unsigned long len,
+				const struct pgtable_ops *ops);
+
 /**
  * lookup_address - the descriptor that maps @va in @pgd
  * @level: set to 1 (section or fault at first level) or 2 (small page)

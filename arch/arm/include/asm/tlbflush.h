@@ -55,6 +55,27 @@ static inline void flush_tlb_kernel_page(unsigned long va)
 	isb();
 }
 
+/**
+ * flush_tlb_kernel_range - drop the TLB entries of [@start, @end) after unmapping it
+ *
+ * One invalidate by MVA per page, then one barrier for all, as Linux's
+ * v7wbi_flush_kern_tlb_range: cheaper than flush_tlb_all() for the sizes
+ * vfree sees, and it keeps every other kernel translation cached.
+ */
+static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	dsb();
+	for (unsigned long va = start & ~0xfffUL; va < end; va += 0x1000) {
+		if (cpu_smp)
+			__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 1" : : "r"(va) : "memory");
+		else
+			__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1" : : "r"(va) : "memory");
+	}
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 6" : : "r"(0) : "memory"); /* BPIALL */
+	dsb();
+	isb();
+}
+
 /** flush_tlb_all - drop every TLB entry (after switching tables) */
 static inline void flush_tlb_all(void)
 {

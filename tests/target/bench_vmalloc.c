@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Benchmark of vmalloc, in guest instructions (include/bench.h,
+ * docs/bench.md): vmalloc(4 MiB) and vfree of it, per page.  On request
+ * only (kunit.filter_glob=bench_vmalloc); each result is one
+ *
+ *	# bench: vmalloc.<measure>: <value> <unit>
+ *
+ * line.  Exact under QEMU with -icount shift=0.
+ */
+#include "bench.h"
+#include "ktap.h"
+#include "mm.h"
+#include "printk.h"
+#include "vmalloc.h"
+
+#define REPS  8
+#define PAGES (SZ_4M / PAGE_SIZE)
+
+static void bench_report(const char *name, u64 num, u64 den, const char *unit)
+{
+	u64 tenths = den ? (num * 10 + den / 2) / den : 0;
+
+	ktap_info("bench: %s: %llu.%llu %s", name, tenths / 10, tenths % 10, unit);
+}
+
+/*
+ * The first vmalloc of a range also allocates its page tables, which stay;
+ * one untimed round first, so every timed one is the steady state.
+ */
+static void bench_vmalloc_4m_per_page(struct ktap_test *t)
+{
+	u64 alloc_ticks = 0, free_ticks = 0;
+
+	if (!bench_clock_available() || !bench_calibrate()) {
+		ktap_skip(t, "no usable Cortex-A9 global timer");
+		return;
+	}
+	vfree(vmalloc(SZ_4M));
+	for (int i = 0; i < REPS; i++) {
+		u64 t0, t1, t2;
+		void *p;
+
+		t0 = bench_clock_read();
+		p = vmalloc(SZ_4M);
+		t1 = bench_clock_read();
+		if (!KTAP_EXPECT_TRUE(t, p != NULL))
+			return;
+		vfree(p);
+		t2 = bench_clock_read();
+		alloc_ticks += t1 - t0;
+		free_ticks += t2 - t1;
+	}
+	bench_report("vmalloc.4M_pair_per_page", bench_ticks_to_insns(alloc_ticks + free_ticks),
+		     REPS * PAGES, "instructions/page");
+	bench_report("vmalloc.4M_alloc_per_page", bench_ticks_to_insns(alloc_ticks), REPS * PAGES,
+		     "instructions/page");
+	bench_report("vmalloc.4M_free_per_page", bench_ticks_to_insns(free_ticks), REPS * PAGES,
+		     "instructions/page");
+}
+
+static struct ktap_case bench_vmalloc_cases[] = {
+	KTAP_CASE(bench_vmalloc_4m_per_page),
+	{},
+};
+
+static struct ktap_suite bench_vmalloc_suite = {
+	.name = "bench_vmalloc",
+	.cases = bench_vmalloc_cases,
+	.on_request = true,
+};
+KTAP_SUITE_DEFINE(bench_vmalloc_suite);
