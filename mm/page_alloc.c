@@ -579,44 +579,16 @@ static noinline void report_bad_free(struct page *page, unsigned int order, unsi
 }
 
 /*
- * The checks only a caller-facing free can make: the block must be freed
- * with the order it was allocated with, and must be allocated (hold a
- * reference).  The reference is checked by dropping it: a count that goes
- * negative was already zero (a double free: a free page, on the buddy or
- * a pcp list, has no reference), and is put back before the report.  One
- * atomic operation, no separate load and test.
+ * Someone else still holds the first page of a block being freed (a
+ * speculative get_page): it becomes an order-0 page they will free, and
+ * the rest of the block goes now, as Linux does.  Rare, so out of line.
  */
-static __always_inline void free_pages_caller(struct page *page, unsigned int order,
-					      unsigned long caller)
+static noinline void free_pages_but_head(struct page *page, unsigned int order,
+					 unsigned long caller)
 {
-	int refs;
-
-	if (unlikely(page_alloc_order(page) != order)) {
-		report_bad_free(page, order, caller);
-		return;
-	}
-	refs = page_ref_dec_return(page);
-	if (likely(refs == 0)) {
-		free_the_page(page, order, caller);
-	} else if (unlikely(refs < 0)) {
-		page_ref_inc(page);
-		report_bad_free(page, order, caller);
-	} else if (order) {
-		/*
-		 * Someone else still holds the first page (a speculative
-		 * get_page): it becomes an order-0 page they will free, and
-		 * the rest of the block goes now, as Linux does.
-		 */
-		set_page_alloc_order(page, 0);
-		while (order-- > 0)
-			free_the_page(page + (1UL << order), order, caller);
-	}
-}
-
-/* Blocks above order 0, out of line so the order-0 path needs no stack frame. */
-static noinline void free_pages_order(struct page *page, unsigned int order, unsigned long caller)
-{
-	free_pages_caller(page, order, caller);
+	set_page_alloc_order(page, 0);
+	while (order-- > 0)
+		free_the_page(page + (1UL << order), order, caller);
 }
 
 /**
@@ -624,17 +596,34 @@ static noinline void free_pages_order(struct page *page, unsigned int order, uns
  * @page: the first page, as alloc_pages() returned it
  * @order: the order it was allocated with
  *
- * A free of a free page, of a reserved page, of a page with mappings, or
- * with the wrong order is reported as "BUG: Bad page state" and the block
- * is left alone.
+ * Linux 6.1's free path: __free_pages() -> free_the_page() ->
+ * free_unref_page() (order 0, to the pcp list) or __free_pages_ok() ->
+ * free_one_page() -> __free_one_page().  Unlike Linux, this caller-facing
+ * free checks first that the block is freed with the order it was
+ * allocated with and is allocated at all: the reference is checked by
+ * dropping it, so a count that goes negative was already zero (a double
+ * free: a free page, on the buddy or a pcp list, has no reference) and is
+ * put back before the report.  Such a free, and a free of a reserved page
+ * or of a page with mappings, is reported as "BUG: Bad page state" and
+ * the block is left alone.
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	/* The common single page gets the caller inlined with a constant order. */
-	if (likely(order == 0))
-		free_pages_caller(page, 0, _RET_IP_);
-	else
-		free_pages_order(page, order, _RET_IP_);
+	int refs;
+
+	if (unlikely(page_alloc_order(page) != order)) {
+		report_bad_free(page, order, _RET_IP_);
+		return;
+	}
+	refs = page_ref_dec_return(page);
+	if (likely(refs == 0)) {
+		free_the_page(page, order, _RET_IP_);
+	} else if (unlikely(refs < 0)) {
+		page_ref_inc(page);
+		report_bad_free(page, order, _RET_IP_);
+	} else if (order) {
+		free_pages_but_head(page, order, _RET_IP_);
+	}
 }
 
 /**
@@ -645,7 +634,7 @@ void __free_pages(struct page *page, unsigned int order)
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr)
-		free_pages_caller(virt_to_page((void *)addr), order, _RET_IP_);
+		__free_pages(virt_to_page((void *)addr), order);
 }
 
 /**
@@ -1022,13 +1011,23 @@ static noinline void post_alloc_slow(struct page *page, unsigned int order, gfp_
 			clear_highpage(page + i);
 }
 
-/*
+/**
+ * post_alloc_hook - make a block taken from the free lists an allocated one
+ * @page: first page (reference count 0)
+ * @order: its order
+ * @gfp_flags: __GFP_ZERO clears it
+ *
+ * Sets the reference count to 1, records the order and checks poisoning.
  * A page leaving the free lists has no order recorded (the checks on the
  * way out and the clean-up on the way in make sure), so order 0 writes
  * none.  A single page says itself whether it was poisoned; a block may
- * have poisoned pages anywhere, so it asks the global hint.
+ * have poisoned pages anywhere, so it asks the global hint.  Linux's
+ * prep_new_page() wraps this with compound-page and pfmemalloc set-up; we
+ * have neither, so the allocator calls this directly.  Inline (as in
+ * Linux) for the allocator's fast path, and an ordinary function for the
+ * rest of mm/.
  */
-static __always_inline void prep_new_page(struct page *page, unsigned int order, gfp_t gfp_flags)
+__always_inline void post_alloc_hook(struct page *page, unsigned int order, gfp_t gfp_flags)
 {
 	bool poisoned = order ? READ_ONCE(page_poison_pending) : PagePoisoned(page);
 
@@ -1038,17 +1037,6 @@ static __always_inline void prep_new_page(struct page *page, unsigned int order,
 		set_page_alloc_order(page, order);
 	if (unlikely(poisoned || (gfp_flags & __GFP_ZERO)))
 		post_alloc_slow(page, order, gfp_flags);
-}
-
-/**
- * post_alloc_hook - make a block taken from the free lists an allocated one
- * @page: first page (reference count 0)
- * @order: its order
- * @gfp_flags: __GFP_ZERO clears it
- */
-void post_alloc_hook(struct page *page, unsigned int order, gfp_t gfp_flags)
-{
-	prep_new_page(page, order, gfp_flags);
 }
 
 /* ---------------------------------------------------------------- watermarks */
@@ -1114,7 +1102,15 @@ bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, i
 				   zone_page_state(z, NR_FREE_PAGES));
 }
 
-/* The order-0 common case without the loop. */
+/*
+ * The allocator's one watermark check (Linux 6.1's zone_watermark_fast):
+ * order 0 first without the free-area loop.  Linux clamps the unusable
+ * figure and falls through to the full check when this fails, because the
+ * figure over-estimates its high-atomic reserve; we keep none, so it is
+ * exact, and only a request allowed below @mark (ALLOC_HIGH, ALLOC_HARDER)
+ * needs the full check.  (Without the clamp a negative difference still
+ * fails, as the mark and the reserve are never negative.)
+ */
 static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int order,
 						unsigned long mark, int highest_zoneidx,
 						unsigned int alloc_flags)
@@ -1122,24 +1118,36 @@ static __always_inline bool zone_watermark_fast(struct zone *z, unsigned int ord
 	long free_pages = zone_page_state(z, NR_FREE_PAGES);
 
 	if (!order) {
-		long usable_free = free_pages;
-		long reserved = __zone_watermark_unusable_free(z, 0, alloc_flags);
+		long usable_free = free_pages - __zone_watermark_unusable_free(z, 0, alloc_flags);
 
-		usable_free -= min(usable_free, reserved);
 		if (usable_free > (long)mark + z->lowmem_reserve[highest_zoneidx])
 			return true;
+		if (!(alloc_flags & (ALLOC_HIGH | ALLOC_HARDER)))
+			return false;
 	}
 	return __zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags, free_pages);
 }
 
 /* ---------------------------------------------------------------- the allocator */
 
-/* What an allocation may use; small enough to pass by value (no stack slot on the fast path). */
+/* What an allocation may use (Linux's struct alloc_context, less the nodemask). */
 struct alloc_context {
 	struct zonelist *zonelist;
 	int migratetype;
 	int highest_zoneidx;
 };
+
+/* Where an allocation may come from: the zonelist, the highest zone, the free lists. */
+static __always_inline struct alloc_context prepare_alloc_pages(gfp_t gfp, int preferred_nid)
+{
+	struct alloc_context ac = {
+		.zonelist = node_zonelist(preferred_nid, gfp),
+		.migratetype = gfp_migratetype(gfp),
+		.highest_zoneidx = gfp_zone(gfp),
+	};
+
+	return ac;
+}
 
 static inline unsigned int gfp_to_alloc_flags_cma(gfp_t gfp_mask, unsigned int alloc_flags)
 {
@@ -1159,29 +1167,38 @@ static unsigned int gfp_to_alloc_flags(gfp_t gfp_mask)
 	return gfp_to_alloc_flags_cma(gfp_mask, alloc_flags);
 }
 
+/* One step of the zonelist walk: if @zone is above its watermark, a block from it. */
+static __always_inline struct page *get_page_from_zone(struct zone *zone, gfp_t gfp_mask,
+						       unsigned int order, unsigned int alloc_flags,
+						       const struct alloc_context *ac)
+{
+	struct page *page;
+
+	if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
+		unsigned long mark = wmark_pages(zone, alloc_flags & ALLOC_WMARK_MASK);
+
+		if (!zone_watermark_fast(zone, order, mark, ac->highest_zoneidx, alloc_flags))
+			return NULL;
+	}
+	page = rmqueue(zone, order, ac->migratetype, alloc_flags);
+	if (page)
+		post_alloc_hook(page, order, gfp_mask);
+	return page;
+}
+
 /* Walk the zonelist for a zone above its watermark that has a block. */
 static __always_inline struct page *get_page_from_freelist(gfp_t gfp_mask, unsigned int order,
 							   unsigned int alloc_flags,
-							   struct alloc_context ac)
+							   const struct alloc_context *ac)
 {
 	struct zoneref *z;
 	struct zone *zone;
 
-	for_each_zone_zonelist (zone, z, ac.zonelist, ac.highest_zoneidx) {
-		struct page *page;
+	for_each_zone_zonelist (zone, z, ac->zonelist, ac->highest_zoneidx) {
+		struct page *page = get_page_from_zone(zone, gfp_mask, order, alloc_flags, ac);
 
-		if (!(alloc_flags & ALLOC_NO_WATERMARKS)) {
-			unsigned long mark = wmark_pages(zone, alloc_flags & ALLOC_WMARK_MASK);
-
-			if (!zone_watermark_fast(zone, order, mark, ac.highest_zoneidx,
-						 alloc_flags))
-				continue;
-		}
-		page = rmqueue(zone, order, ac.migratetype, alloc_flags);
-		if (page) {
-			prep_new_page(page, order, gfp_mask);
+		if (page)
 			return page;
-		}
 	}
 	return NULL;
 }
@@ -1204,7 +1221,7 @@ static noinline void warn_alloc(gfp_t gfp_mask, unsigned int order)
  * so they can merge into the block that was missing.
  */
 static noinline struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order,
-						    struct alloc_context ac)
+						    const struct alloc_context *ac)
 {
 	unsigned int alloc_flags = gfp_to_alloc_flags(gfp_mask);
 	struct zoneref *z;
@@ -1218,7 +1235,7 @@ static noinline struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int
 	if (page)
 		return page;
 
-	z = first_zones_zonelist(ac.zonelist, ac.highest_zoneidx);
+	z = first_zones_zonelist(ac->zonelist, ac->highest_zoneidx);
 	if (z->zone)
 		__count_zone_vm_events(z->zone, ZONE_PGALLOC_FAIL, 1);
 	if (!(gfp_mask & __GFP_NOWARN))
@@ -1226,10 +1243,10 @@ static noinline struct page *__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int
 	return NULL;
 }
 
-/* Every order, every zone of the zonelist, then the slow path. */
+/* Every zone of the zonelist at the low watermark, then the slow path. */
 static noinline struct page *__alloc_pages_general(gfp_t gfp, unsigned int order, int preferred_nid)
 {
-	struct alloc_context ac;
+	struct alloc_context ac = prepare_alloc_pages(gfp, preferred_nid);
 	struct page *page;
 
 	if (unlikely(order >= MAX_ORDER)) {
@@ -1237,47 +1254,11 @@ static noinline struct page *__alloc_pages_general(gfp_t gfp, unsigned int order
 			WARN_ON_ONCE(order >= MAX_ORDER);
 		return NULL;
 	}
-	ac.highest_zoneidx = gfp_zone(gfp);
-	ac.zonelist = node_zonelist(preferred_nid, gfp);
-	ac.migratetype = gfp_migratetype(gfp);
-	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW), ac);
+	page = get_page_from_freelist(gfp, order, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW),
+				      &ac);
 	if (likely(page))
 		return page;
-	return __alloc_pages_slowpath(gfp, order, ac);
-}
-
-/*
- * The single page, the common case, in as few instructions as we can: the
- * first step of get_page_from_freelist() (the first zone the request may
- * use, at the low watermark, from this CPU's pcp list) with everything
- * known at compile time folded away.  NULL sends the request down the
- * general path, which starts with the same step: when the first zone
- * cannot serve (below its watermark, or out of pages) the step is taken
- * twice, and fails twice the same way; only pcp->free_factor is halved
- * twice, which merely shortens the next drain.
- */
-static __always_inline struct page *alloc_page_fast(gfp_t gfp, int preferred_nid)
-{
-	int highest_zoneidx = gfp_zone(gfp);
-	int migratetype = gfp_migratetype(gfp);
-	unsigned int alloc_flags = gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW);
-	struct zone *zone;
-	struct page *page;
-	long free;
-
-	zone = first_zones_zonelist(node_zonelist(preferred_nid, gfp), highest_zoneidx)->zone;
-	if (unlikely(!zone))
-		return NULL;
-	/* zone_watermark_fast() at order 0: pages above low + the lowmem reserve. */
-	free = zone_page_state(zone, NR_FREE_PAGES);
-	if (!(alloc_flags & ALLOC_CMA))
-		free -= zone_page_state(zone, NR_FREE_CMA_PAGES);
-	if (unlikely(free <= (long)low_wmark_pages(zone) + zone->lowmem_reserve[highest_zoneidx]))
-		return NULL;
-	page = rmqueue(zone, 0, migratetype, alloc_flags);
-	if (likely(page))
-		prep_new_page(page, 0, gfp);
-	return page;
+	return __alloc_pages_slowpath(gfp, order, &ac);
 }
 
 /**
@@ -1286,16 +1267,29 @@ static __always_inline struct page *alloc_page_fast(gfp_t gfp, int preferred_nid
  * @order: 0..MAX_ORDER-1
  * @preferred_nid: the node whose zonelist to walk
  *
- * A single page first tries alloc_page_fast().  The fast path tries every
- * allowed zone at the low watermark; the slow path retries at min with the
- * reserves @gfp allows.  Returns the first page with a reference count of
- * 1, or NULL.
+ * Linux 6.1's path: every allowed zone at the low watermark (a single page
+ * from this CPU's pcp list), then the slow path at min with the reserves
+ * @gfp allows.  Returns the first page with a reference count of 1, or NULL.
+ *
+ * Unlike Linux, the single page first takes the walk's first step on its
+ * own, get_page_from_zone() on the first allowed zone with the order a
+ * constant 0: inline and without the loop it needs no stack frame, about
+ * ten instructions fewer (docs/bench.md).  If that zone cannot serve, the
+ * general path starts
+ * over and takes the same step again, which fails the same way (only
+ * pcp->free_factor is halved twice, which merely shortens the next drain).
  */
 struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
 {
 	if (likely(order == 0)) {
-		struct page *page = alloc_page_fast(gfp, preferred_nid);
+		struct alloc_context ac = prepare_alloc_pages(gfp, preferred_nid);
+		struct zone *zone =
+			zonelist_zone(first_zones_zonelist(ac.zonelist, ac.highest_zoneidx));
+		struct page *page = NULL;
 
+		if (likely(zone))
+			page = get_page_from_zone(
+				zone, gfp, 0, gfp_to_alloc_flags_cma(gfp, ALLOC_WMARK_LOW), &ac);
 		if (likely(page))
 			return page;
 	}
@@ -1386,7 +1380,7 @@ void free_pages_exact(void *virt, size_t size)
 	unsigned long end = addr + PAGE_ALIGN(size);
 
 	for (; addr < end; addr += PAGE_SIZE)
-		free_pages_caller(virt_to_page((void *)addr), 0, _RET_IP_);
+		__free_pages(virt_to_page((void *)addr), 0);
 }
 
 /* ---------------------------------------------------------------- pcp control */
@@ -1529,7 +1523,7 @@ void free_contig_range(unsigned long pfn, unsigned long nr_pages)
 		struct page *page = pfn_to_page(pfn);
 
 		count += page_count(page) != 1;
-		free_pages_caller(page, 0, _RET_IP_);
+		__free_pages(page, 0);
 	}
 	if (count)
 		pr_warn("%lu pages are still in use!\n", count);
