@@ -24,15 +24,26 @@ RUN_TIMEOUT ?= 300
 
 # The public targets first make sure the tools are installed, then build
 # with a fresh make (so the toolchain queries below see the tools).
-.PHONY: all run test bench deps
+.PHONY: all run test bench deps debug
 all: deps
 	$(Q)$(MAKE) --no-print-directory build-all
+# The machine make run and make debug start: the same variables for both.
+QEMU_RUN_ARGS = -M $(MACHINE) -m $(MEM) -smp $(SMP) -nographic -no-reboot \
+	-semihosting-config enable=on,target=native \
+	-kernel $(BUILD)/kernel.bin -dtb $(DTB) $(if $(APPEND),-append "$(APPEND)")
 run: deps
 	$(Q)$(MAKE) --no-print-directory build-all
-	$(Q)QEMU_AUDIO_DRV=none timeout --foreground $(RUN_TIMEOUT) qemu-system-arm -M $(MACHINE) \
-		-m $(MEM) -smp $(SMP) -nographic -no-reboot -semihosting-config enable=on,target=native \
-		-kernel $(BUILD)/kernel.bin -dtb $(DTB) $(if $(APPEND),-append "$(APPEND)") \
+	$(Q)QEMU_AUDIO_DRV=none timeout --foreground $(RUN_TIMEOUT) qemu-system-arm $(QEMU_RUN_ARGS) \
 		|| { rc=$$?; [ $$rc -eq 124 ] && echo "make run: QEMU timed out after $(RUN_TIMEOUT)s"; exit $$rc; }
+# make debug: make run's machine, stopped at the first instruction, waiting for gdb.
+GDB_PORT ?= 1234
+debug: deps
+	$(Q)$(MAKE) --no-print-directory build-all
+	@echo "make debug: QEMU waits for gdb on localhost:$(GDB_PORT), stopped before the first instruction."
+	@echo "In another terminal:"
+	@echo "  gdb-multiarch $(BUILD)/kernel.elf -ex 'source scripts/gdb/a9mm.py' -ex 'target remote localhost:$(GDB_PORT)'"
+	@echo "(mm-phys before the MMU is on, mm-virt after; see docs/debugging.md.)  Quit QEMU with Ctrl-A x."
+	$(Q)QEMU_AUDIO_DRV=none qemu-system-arm $(QEMU_RUN_ARGS) -S -gdb tcp::$(GDB_PORT)
 test: deps
 	$(Q)$(MAKE) --no-print-directory build-all
 	$(Q)python3 scripts/run-tests.py
@@ -117,7 +128,8 @@ TARGET_CFLAGS := -std=gnu11 -O2 -g $(ARCH_FLAGS) -mgeneral-regs-only -ffreestand
 	-fstack-protector-strong $(WARN_FLAGS) \
 	-Iinclude -Iarch/arm/include -I$(DEPS)/usr/include \
 	-DDEBUG_UART_PHYS=$(DEBUG_UART_PHYS) -DA9MM_VERSION='"$(A9MM_VERSION)"'
-TARGET_ASFLAGS := $(ARCH_FLAGS) -D__ASSEMBLY__ -Iinclude -Iarch/arm/include -DDEBUG_UART_PHYS=$(DEBUG_UART_PHYS)
+# -g: head.S and entry.S carry line information for gdb, as the C does.
+TARGET_ASFLAGS := -g $(ARCH_FLAGS) -D__ASSEMBLY__ -Iinclude -Iarch/arm/include -DDEBUG_UART_PHYS=$(DEBUG_UART_PHYS)
 LIBC_A := $(shell $(CC) $(ARCH_FLAGS) -print-file-name=libc.a 2>/dev/null)
 LIBGCC_A := $(shell $(CC) $(ARCH_FLAGS) -print-libgcc-file-name 2>/dev/null)
 

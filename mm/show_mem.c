@@ -5,10 +5,12 @@
  * block of an allocation failure (mm/show_mem.c).  We have no /proc, so
  * they are printed on demand: "mminfo" on the command line, and tests.
  */
+#include "cmdline.h"
 #include "init.h"
 #include "mm.h"
 #include "vmstat.h"
 #include "printk.h"
+#include <string.h>
 
 const char *const zone_stat_names[NR_VM_ZONE_STAT_ITEMS] = {
 	[NR_FREE_PAGES] = "nr_free_pages",
@@ -214,11 +216,50 @@ static int __init early_mminfo(char *val)
 }
 early_param("mminfo", early_mminfo);
 
-/** show_mminfo_at_boot - show_mminfo() if "mminfo" was on the command line */
+#define MAX_DUMP_PAGES 8
+static unsigned long dump_pfns[MAX_DUMP_PAGES];
+static int nr_dump_pfns;
+
+/*
+ * "dump_page=PFN[,PFN…]": dump_page() for each frame at the end of the boot
+ * (ours).  The gdb helpers' test compares mm-page with it; a learner can
+ * look at any frame without a debugger.
+ */
+static int __init early_dump_page(char *val)
+{
+	char *next;
+
+	for (; val && *val && nr_dump_pfns < MAX_DUMP_PAGES; val = next) {
+		unsigned long long pfn;
+
+		next = strchr(val, ',');
+		if (next)
+			*next++ = '\0';
+		if (kstrtoull(val, 0, &pfn) || pfn != (unsigned long)pfn) {
+			pr_err("dump_page=%s: not a page frame number, ignored\n", val);
+			continue;
+		}
+		dump_pfns[nr_dump_pfns++] = (unsigned long)pfn;
+	}
+	return 0;
+}
+early_param("dump_page", early_dump_page);
+
+/**
+ * show_mminfo_at_boot - what "mminfo" and "dump_page=" asked for, at the end of the boot
+ */
 void show_mminfo_at_boot(void)
 {
 	if (mminfo_at_boot)
 		show_mminfo();
+	for (int i = 0; i < nr_dump_pfns; i++) {
+		/* Checked now, not when parsed: mem= and NOMAP may remove RAM after. */
+		if (!pfn_valid(dump_pfns[i]))
+			pr_err("dump_page=%#lx: no struct page for this frame, ignored\n",
+			       dump_pfns[i]);
+		else
+			dump_page(pfn_to_page(dump_pfns[i]), "dump_page= on the command line");
+	}
 }
 
 /* "(UMEHCI)": which migratetypes hold free blocks of an order. */

@@ -10,7 +10,7 @@ deps="$top/build/deps"
 
 packages="gcc-arm-none-eabi binutils-arm-none-eabi libnewlib-arm-none-eabi
 qemu-system-arm device-tree-compiler libfdt-dev gcc make clang
-libclang-rt-14-dev clang-format python3"
+libclang-rt-14-dev clang-format python3 gdb-multiarch"
 
 missing=""
 for p in $packages; do
@@ -33,7 +33,7 @@ apt_update() {
 if [ -n "$missing" ]; then
 	echo "install-deps: installing$missing"
 	apt_update
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -o DPkg::Lock::Timeout=600 -y -qq --no-install-recommends $missing >/dev/null
 fi
 
 if [ ! -f "$deps/usr/lib/arm-linux-gnueabihf/libfdt.a" ]; then

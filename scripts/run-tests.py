@@ -4,7 +4,8 @@
     scripts/run-tests.py [--jobs N] [--only GLOB] [--list]
 
 Tests: host:unit (the host KTAP suites), fuzz, host:scripts (unittest over
-tests/scripts/*_test.py: the Python tools' own logic), boot:NAME.
+tests/scripts/*_test.py: the Python tools' own logic), host:gdb (the gdb
+helpers against a booted kernel), boot:NAME.
 Each boot is one line of tests/boot/boots.conf.  A boot's KTAP cases count
 one each; the boot itself counts one more (it booted, finished its plan,
 exited as expected).  The last line is "N passed, N failed"; the exit
@@ -220,8 +221,10 @@ def compare_with_linux(case, kernel_log):
 
 
 def run_host(binary, name):
+    """A command that prints KTAP: the host suites, the gdb helpers' test."""
+    argv = binary if isinstance(binary, list) else [binary]
     start = time.time()
-    proc = subprocess.run([binary], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
+    proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
     text = proc.stdout.decode("utf-8", "replace")
     with open(os.path.join(LOGDIR, name + ".log"), "w") as f:
         f.write(text)
@@ -267,6 +270,10 @@ def main():
         if fnmatch.fnmatch("fuzz", args.only):
             jobs.append(pool.submit(run_command, [os.path.join(TOP, "tests", "fuzz", "run.sh"),
                                                   os.path.join(BUILD, "host", "fdt_fuzz")], "fuzz"))
+        if fnmatch.fnmatch("host:gdb", args.only):
+            # scripts/gdb/a9mm.py against a booted kernel, checked against its own log.
+            jobs.append(pool.submit(run_host, [sys.executable, os.path.join(
+                TOP, "tests", "gdb", "gdb_test.py"), BUILD], "gdb"))
         if fnmatch.fnmatch("host:scripts", args.only):
             # The scripts' own logic (bench data, the memory map picture): unittest.
             jobs.append(pool.submit(run_command, [sys.executable, "-m", "unittest", "discover",
