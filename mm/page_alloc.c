@@ -1517,11 +1517,11 @@ void __putback_isolated_page(struct page *page, unsigned int order, int mt)
  */
 void free_contig_range(unsigned long pfn, unsigned long nr_pages)
 {
+	struct page *page = pfn_to_page(pfn);
 	unsigned long count = 0;
 
-	for (; nr_pages--; pfn++) {
-		struct page *page = pfn_to_page(pfn);
-
+	/* One mem_map (FLATMEM): the range's pages are consecutive. */
+	for (; nr_pages--; page++) {
 		count += page_count(page) != 1;
 		__free_pages(page, 0);
 	}
