@@ -68,7 +68,8 @@ HOST_LDLIBS := -lfdt
 
 # Portable code: everything in mm/ plus the parts of boot/ that touch no hardware.
 PORTABLE_SRCS := $(wildcard mm/*.c) boot/vsprintf.c boot/printk.c boot/fdt.c boot/cmdline.c boot/sort.c \
-	boot/of_reserved_mem.c arch/arm/mm/init.c arch/arm/mm/pgtable.c arch/arm/mm/ptdump.c tests/ktap.c
+	boot/of_reserved_mem.c arch/arm/kernel/boot_place.c arch/arm/mm/init.c arch/arm/mm/pgtable.c \
+	arch/arm/mm/ptdump.c tests/ktap.c
 HOST_SUPPORT_SRCS := $(wildcard tests/host/host_*.c)
 HOST_HEADERS := $(wildcard include/*.h tests/host/include/asm/*.h tests/host/*.h arch/arm/include/asm/*.h mm/*.h)
 # Suites: host-only ones, and target suites that are portable (they name no hardware).
@@ -150,6 +151,21 @@ $(BUILD)/obj/%.S.o: %.S
 	@echo "  AS      $<"
 	$(Q)$(CC) $(TARGET_ASFLAGS) -MMD -MP -c $< -o $@
 
+# head.S calls boot_place.c with the MMU off, wherever the loader put the
+# image and before BSS exists: position-independent, byte accesses only, and
+# (checked) no absolute relocation and no call outside the file.
+PLACE_CFLAGS := -Os -fpic -fno-jump-tables -fno-stack-protector -mno-unaligned-access \
+	-fno-tree-loop-distribute-patterns -fno-unwind-tables -fno-asynchronous-unwind-tables
+$(BUILD)/obj/arch/arm/kernel/boot_place.c.o: arch/arm/kernel/boot_place.c $(DEPS)/.stamp
+	@mkdir -p $(@D)
+	@echo "  CC      $< (position-independent)"
+	$(Q)$(CC) $(TARGET_CFLAGS) $(PLACE_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)bad="$$($(CROSS_COMPILE)nm -u $@; $(CROSS_COMPILE)readelf -rW $@ | \
+		awk '/^Relocation section/ { sec = $$3 } \
+		     /^[0-9a-f]+ / && sec !~ /debug/ && $$3 !~ /^R_ARM_(REL32|CALL|JUMP24)$$/')"; \
+	if [ -n "$$bad" ]; then echo "$<: must run anywhere, but needs:" >&2; \
+		echo "$$bad" >&2; rm -f $@; exit 1; fi
+
 -include $(KERNEL_OBJS:.o=.d)
 
 $(DEPS)/.stamp: scripts/install-deps.sh
@@ -197,11 +213,13 @@ $(BUILD)/bootshim.bin: tests/boot/bootshim.S
 
 # ---------------------------------------------------------------- device trees
 DTS_BOARDS := $(filter-out %.dtsi,$(wildcard dts/*.dts))
-# truncated.dtb: a DTB cut short, for the boot test that checks the kernel rejects it.
+# truncated.dtb: a DTB cut short, for the boot test that checks the kernel rejects it;
+# padded.dtb: one padded beyond the 1 MiB the kernel maps, as loaders pad in place.
 # The inputs of tests/boot/cases/ (from public reports, with Linux's lines): cases/NAME.dtb.
 CASE_DTBS := $(patsubst tests/boot/cases/%/input.dts,$(BUILD)/dts/cases/%.dtb,\
 	$(wildcard tests/boot/cases/*/input.dts))
-DTBS := $(patsubst dts/%.dts,$(BUILD)/dts/%.dtb,$(DTS_BOARDS)) $(BUILD)/dts/truncated.dtb $(CASE_DTBS)
+DTBS := $(patsubst dts/%.dts,$(BUILD)/dts/%.dtb,$(DTS_BOARDS)) $(BUILD)/dts/truncated.dtb $(CASE_DTBS) \
+	$(BUILD)/dts/vexpress-a9-padded.dtb
 
 $(BUILD)/dts/%.dtb: dts/%.dts $(wildcard dts/*.dtsi)
 	@mkdir -p $(@D)
@@ -218,3 +236,6 @@ $(BUILD)/dts/cases/%.dtb: tests/boot/cases/%/input.dts
 
 $(BUILD)/dts/truncated.dtb: $(BUILD)/dts/vexpress-a9.dtb
 	$(Q)head -c 1000 $< > $@
+
+$(BUILD)/dts/vexpress-a9-padded.dtb: dts/vexpress-a9.dts $(wildcard dts/*.dtsi)
+	$(Q)dtc -q -i dts -I dts -O dtb -p 1572864 -o $@ $<

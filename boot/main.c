@@ -80,11 +80,16 @@ void __noreturn start_kernel(u32 dtb);
 
 static void print_banner(phys_addr_t dtb)
 {
-	phys_addr_t load = __pa(_text);
+	phys_addr_t load = __boot_load_addr, runs = __pa(_text), dtb_from = __boot_fdt_addr;
 
 	pr_notice("Booting a9mm on physical CPU 0x%x\n", read_mpidr() & 0xffffff);
 	pr_notice("a9mm version %s (%s), CPU [%08x], loaded at %pa, DTB at %pa, machine 0x%x\n",
-		  A9MM_VERSION, __VERSION__, read_midr(), &load, &dtb, __machine_arch_type);
+		  A9MM_VERSION, __VERSION__, read_midr(), &load, &dtb_from, __machine_arch_type);
+	/* head.S's step 4 (arch/arm/kernel/boot_place.c) chose these. */
+	if (runs != load)
+		pr_info("Relocated to %pa: the start of RAM + TEXT_OFFSET\n", &runs);
+	if (dtb != dtb_from)
+		pr_info("DTB moved to %pa, out of the kernel's way\n", &dtb);
 }
 
 void start_kernel(u32 dtb)

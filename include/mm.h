@@ -34,7 +34,7 @@
 extern struct page *mem_map;
 
 /*
- * The frame of PHYS_OFFSET.  The kernel runs where it was loaded, below
+ * The frame of PHYS_OFFSET.  The kernel runs in RAM below
  * 4 GiB (a 32-bit PC), so the low word of the 64-bit PHYS_OFFSET is all of
  * it: every page_to_pfn() then costs one load, not a 64-bit shift.
  */

@@ -27,6 +27,7 @@
  */
 #include "arm_memblock.h"
 #include "../tests/host/host_image.h"
+#include <asm/boot_place.h>
 #include "cma.h"
 #include "dma-map-ops.h"
 #include "init.h"
@@ -366,6 +367,38 @@ static void widen_span(u64 base, u64 size, void *arg)
 	s->hi = max(s->hi, end);
 }
 
+/*
+ * head.S's step 4 (arch/arm/kernel/boot_place.c): where the kernel runs,
+ * following its copies from the load address.  The DTB is never in the way
+ * here: mmsim places it as QEMU does, above the kernel.  A DTB mmsim's own
+ * checks reject is not walked (the file may be shorter than it claims).
+ */
+static int place_kernel(struct mmsim *sim, bool valid)
+{
+	struct boot_place bp = {.load = (u32)sim->load,
+				.load_size = sim->layout.offset[IMG_EDATA],
+				.run_size = host_image_size(&sim->layout),
+				.fdt = valid ? 8 : 0}; /* 0: run in place, if legal */
+
+	if (sim->load >= SZ_4G) {
+		printk(KERN_EMERG "a9mm: kernel loaded above 4 GiB, at 0x%llx\n", sim->load);
+		return 1;
+	}
+	for (int pass = 0; pass < 3; pass++) {
+		if (boot_place_plan(&bp, sim->blob)) {
+			/* What head.S prints before halting. */
+			printk(KERN_EMERG "a9mm: %s\n", bp.msg);
+			return 1;
+		}
+		if (bp.copy_to == bp.load)
+			break;
+		bp.load = bp.copy_to;
+	}
+	sim->load = bp.load;
+	sim->phys_offset = bp.phys_offset;
+	return 0;
+}
+
 static int stage_machine(struct mmsim *sim)
 {
 	/* Sized by mmsim's own reading of the DTB, so only one the kernel would accept. */
@@ -387,24 +420,16 @@ static int stage_machine(struct mmsim *sim)
 		     sim->ram_size >> 20, sim->ram_base);
 	}
 
-	if (!sim->load)
-		sim->load = sim->ram_base + TEXT_OFFSET;
-	sim->phys_offset = sim->load - TEXT_OFFSET;
-	if (sim->load < TEXT_OFFSET || (sim->phys_offset & (SZ_1M - 1)) || sim->load >= SZ_4G) {
-		/* What head.S prints before halting. */
-		printk(KERN_EMERG
-		       "a9mm: kernel loaded at a bad address: it must be a 1 MiB boundary "
-		       "+ 0x10000 (TEXT_OFFSET), loaded at 0x%08llx\n",
-		       sim->load);
-		return 1;
-	}
-
 	if (sim->elf_path && layout_from_elf(sim->elf_path, &sim->layout)) {
 		sim->layout_source = sim->elf_path;
 	} else {
 		sim->layout = host_image_default_layout;
 		sim->layout_source = NULL;
 	}
+	if (!sim->load)
+		sim->load = sim->ram_base + TEXT_OFFSET;
+	if (place_kernel(sim, valid))
+		return 1;
 	kernel_end = sim->load + host_image_size(&sim->layout);
 
 	/* QEMU -kernel: the DTB goes min(RAM / 2, 128 MiB) into RAM, 4 KiB aligned. */

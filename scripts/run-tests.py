@@ -65,6 +65,30 @@ def parse_boots(path):
     return boots
 
 
+def image_offsets():
+    """Offsets from _text of the kernel's symbols (for shim addresses)."""
+    out = subprocess.run(["arm-none-eabi-nm", os.path.join(BUILD, "kernel.elf")],
+                         stdout=subprocess.PIPE, check=True).stdout.decode()
+    syms = {}
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            syms[parts[2]] = int(parts[0], 16)
+    return {name: value - syms["_text"] for name, value in syms.items()}
+
+
+def shim_address(expr, load, kernel, dtb):
+    """A shim address: a number, or an expression over load, kernel_size (of
+    kernel.bin), dtb_size and sym["name"] (a symbol's offset in the image),
+    e.g. "load + kernel_size" for a DTB right after the image."""
+    names = {"load": load, "kernel_size": os.path.getsize(kernel),
+             "dtb_size": os.path.getsize(dtb) if os.path.exists(dtb) else 0}
+    if any(c.isalpha() for c in expr.replace("0x", "")):
+        names["sym"] = image_offsets()
+    return int(eval(expr, {"__builtins__": {}}, names)) if not expr.startswith("0x") \
+        else int(expr, 16)
+
+
 def qemu_command(boot, logname):
     cmd = ["qemu-system-arm", "-M", boot["machine"], "-m", boot["mem"], "-smp", boot["smp"],
            "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot",
@@ -85,8 +109,8 @@ def qemu_command(boot, logname):
         return cmd
     # The boot shim: load everything where the test says, pass r2 as it says.
     load = int(boot["load"], 0)
-    dtbaddr = int(boot["dtbaddr"], 0)
-    r2 = int(boot.get("r2", boot["dtbaddr"]), 0)
+    dtbaddr = shim_address(boot["dtbaddr"], load, kernel, dtb)
+    r2 = int(boot["r2"], 0) if "r2" in boot else dtbaddr
     with open(os.path.join(BUILD, "bootshim.bin"), "rb") as f:
         shim = f.read()
     shim_path = os.path.join(LOGDIR, logname + ".shim")

@@ -4,25 +4,31 @@
  *
  * Entered as Linux's Documentation/arm/booting.rst requires: MMU off,
  * D-cache off (and clean), r0 = 0, r1 = machine type, r2 = physical address
- * of the DTB.  We then:
+ * of the DTB, the image anywhere in RAM.  The steps are docs/boot.md's:
  *
  *   1. get into SVC mode with IRQ/FIQ/aborts masked (leaving HYP if a
  *      loader on a virtualisation-capable core entered us there);
- *   2. give C code the VFP (libfdt is built for the hard-float ABI);
- *   3. work out PHYS_OFFSET from where we are running: the image runs where
- *      it was loaded, which must be PHYS_OFFSET + TEXT_OFFSET with
- *      PHYS_OFFSET 1 MiB aligned, so that 1 MiB sections can map it;
- *   4. build the boot page table with 1 MiB sections: an identity map of
+ *   2. check that the CPU is an ARMv7;
+ *   3. give C code the VFP (libfdt is built for the hard-float ABI);
+ *   4. find the place to run (boot_place.c reads the DT's memory nodes):
+ *      the start of the RAM holding the image + TEXT_OFFSET, clear of
+ *      /memreserve/ and the initrd.  A DTB in the way moves first; then the
+ *      image copies itself there and starts again from step 1.  In place,
+ *      PHYS_OFFSET = where we run - TEXT_OFFSET;
+ *   5. build the boot page table with 1 MiB sections: an identity map of
  *      the few instructions that switch the MMU on, the image (plus a window
  *      for early allocations) at PAGE_OFFSET, the DTB at FDT_FIXED_BASE and
  *      the debug UART in the early I/O window;
- *   5. invalidate the caches, TLB and branch predictor, turn the MMU and
+ *   6. invalidate the caches, TLB and branch predictor, turn the MMU and
  *      caches on, and jump to the virtual address;
- *   6. clear BSS, set the stacks and the vector base, call start_kernel().
+ *   7. clear BSS, set the stacks and the vector base, call start_kernel().
  *
+ * Nothing is written before step 4 has checked it: until then the only
+ * memory we touch is the loaded image itself (its boot stack is in .data).
  * An error before the MMU is on is printed straight to the debug UART's
  * physical address (as Linux's DEBUG_LL does), then the CPU halts.
  */
+#include <asm/boot_place.h>
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/ptrace.h>
@@ -48,8 +54,9 @@ stext:
 	/*
 	 * The zImage header: boot loaders (U-Boot's bootz) check the magic at
 	 * 0x24 and read the start/end words.  Start 0 says "run where loaded";
-	 * end covers BSS and the boot page table so loaders keep the DTB and
-	 * initrd clear of them.
+	 * end covers what the image needs where it was loaded: its own bytes
+	 * (with the boot stack).  Step 4 keeps the DTB and initrd clear of what
+	 * it needs after that (the loader cannot know where that is).
 	 */
 	.rept	8
 	mov	r0, r0
@@ -57,7 +64,7 @@ stext:
 	b	1f
 	.word	0x016f2818		@ zImage magic
 	.word	0			@ absolute load address: none, run in place
-	.word	__image_size		@ end of the image, BSS included
+	.word	__load_size		@ end: the loaded bytes
 	.word	0x04030201		@ endianness: little
 1:
 	mov	r10, r1			@ r10 = machine type
@@ -81,7 +88,7 @@ stext:
 	mcr	p15, 0, r0, c12, c0, 0	@ VBAR
 	isb
 
-	/* Only an ARMv7 (CPUID-scheme) core can run the rest. */
+	/* 2. Only an ARMv7 (CPUID-scheme) core can run the rest. */
 	mrc	p15, 0, r0, c0, c0, 0	@ MIDR
 	ubfx	r1, r0, #16, #4
 	teq	r1, #0xf
@@ -89,7 +96,7 @@ stext:
 	mov	r3, r0
 	bne	error_p
 
-	/* 2. VFP: cp10/cp11 full access, then FPEXC.EN. */
+	/* 3. VFP: cp10/cp11 full access, then FPEXC.EN. */
 	mrc	p15, 0, r0, c1, c0, 2	@ CPACR
 	orr	r0, r0, #(0xf << 20)
 	mcr	p15, 0, r0, c1, c0, 2
@@ -103,46 +110,50 @@ stext:
 	mov	r0, #0x40000000		@ FPEXC.EN
 	vmsr	fpexc, r0
 
-	/* 3. PHYS_OFFSET = load address - TEXT_OFFSET, 1 MiB aligned. */
+	/*
+	 * 4. Where to run.  The first time through, remember where the loader
+	 * put the image and the DTB (for the boot log); .data travels with
+	 * the image.  Then ask boot_place.c, on the boot stack inside the
+	 * image, which moves the DTB if it must.
+	 */
 	adr	r4, stext		@ where we run (MMU off: physical)
-	sub	r8, r4, #TEXT_OFFSET	@ r8 = PHYS_OFFSET
-	ldr	r0, =0x000fffff
-	tst	r8, r0
-	adrl	r2, err_load
-	mov	r3, r4
-	bne	error_p
 	ldr	r5, =stext
 	sub	r9, r4, r5		@ r9 = PA - VA, for the image's symbols
+	ldr	r0, =__boot_load_addr
+	add	r0, r0, r9
+	ldr	r1, [r0]
+	teq	r1, #0
+	streq	r4, [r0]
+	streq	r11, [r0, #4]		@ __boot_fdt_addr
 
-	ldr	r0, =__pv_phys_offset	@ record PHYS_OFFSET (64-bit)
+	ldr	sp, =boot_stack_top
+	add	sp, sp, r9
+	sub	sp, sp, #BP_SIZE
+	ldr	r0, =__load_size
+	ldr	r1, =__image_size
+	str	r4, [sp, #BP_LOAD]
+	str	r0, [sp, #BP_LOAD_SIZE]
+	str	r1, [sp, #BP_RUN_SIZE]
+	str	r11, [sp, #BP_FDT]
+	mov	r0, sp
+	bl	head_place
+	ldr	r11, [sp, #BP_FDT]	@ the DTB, wherever it is now
+	cmp	r0, #0
+	addne	r2, sp, #BP_MSG
+	bne	error_s
+	ldr	r5, [sp, #BP_COPY_TO]
+	cmp	r5, r4
+	bne	relocate		@ and start again there
+
+	sub	r8, r4, #TEXT_OFFSET	@ r8 = PHYS_OFFSET
+	ldr	r0, =__pv_phys_offset	@ record it (64-bit)
 	add	r0, r0, r9
 	mov	r1, #0			@ high word zero: we run below 4 GiB
 	str	r8, [r0]
 	str	r1, [r0, #4]
+	bl	bench_start_timer
 
-	/*
-	 * For "make bench" (include/bench.h): start the Cortex-A9 global
-	 * timer (PERIPHBASE from CBAR, + 0x200) and keep its count, so the
-	 * boot can be timed from here.  Only on a Cortex-A9, whose CBAR this is.
-	 */
-	mrc	p15, 0, r0, c0, c0, 0	@ MIDR
-	ubfx	r0, r0, #4, #12		@ primary part number
-	movw	r1, #0xc09		@ Cortex-A9
-	teq	r0, r1
-	bne	7f
-	mrc	p15, 4, r0, c15, c0, 0	@ CBAR: PERIPHBASE in bits 31:13
-	lsrs	r0, r0, #13
-	beq	7f			@ none (a uniprocessor A9)
-	lsl	r0, r0, #13
-	ldr	r1, [r0, #0x208]	@ global timer control
-	orr	r1, r1, #1		@ timer enable
-	str	r1, [r0, #0x208]
-	ldr	r1, [r0, #0x200]	@ count, low word
-	ldr	r0, =bench_entry_count
-	str	r1, [r0, r9]
-7:
-
-	/* 4. The boot page table: clear it, then fill in the sections. */
+	/* 5. The boot page table: clear it, then fill in the sections. */
 	ldr	r4, =boot_pgd
 	add	r4, r4, r9		@ r4 = physical address of the table
 	mov	r0, r4
@@ -201,7 +212,7 @@ stext:
 	ldr	r1, =EARLY_IO_BASE
 	str	r2, [r4, r1, lsr #(SECTION_SHIFT - 2)]
 
-	/* 5. Caches, TLB, MMU. */
+	/* 6. Caches, TLB, MMU. */
 	bl	v7_invalidate_l1
 	mov	r0, #0
 	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
@@ -231,6 +242,66 @@ stext:
 	orr	r0, r0, r1
 	ldr	lr, =mmap_switched	@ virtual address to continue at
 	b	__turn_mmu_on
+
+/*
+ * Copy the image (r4, __load_size bytes) to r5, make the copy executable
+ * as the ARM ARM requires for code written as data (clean the D-cache to
+ * the point of unification, invalidate the I-cache and branch predictor,
+ * DSB, ISB), and enter it as a boot loader would.  boot_place.c chose r5
+ * so that the two ranges are disjoint: this loop never overwrites itself.
+ */
+relocate:
+	ldr	r6, =__load_size
+	mov	r0, r4
+	mov	r1, r5
+1:	ldr	r2, [r0], #4
+	str	r2, [r1], #4
+	subs	r6, r6, #4
+	bhi	1b
+	mrc	p15, 0, r3, c0, c0, 1	@ CTR
+	ubfx	r3, r3, #16, #4		@ DminLine: log2(words per line)
+	mov	r2, #4
+	lsl	r2, r2, r3		@ D-cache line size in bytes
+	sub	r3, r2, #1
+	bic	r0, r5, r3
+2:	mcr	p15, 0, r0, c7, c11, 1	@ DCCMVAU
+	add	r0, r0, r2
+	cmp	r0, r1
+	blo	2b
+	dsb
+	mov	r0, #0
+	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
+	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
+	dsb
+	isb
+	mov	r0, #0
+	mov	r1, r10
+	mov	r2, r11
+	bx	r5
+
+/*
+ * For "make bench" (include/bench.h): start the Cortex-A9 global timer
+ * (PERIPHBASE from CBAR, + 0x200) and keep its count, so the boot can be
+ * timed from here.  Only on a Cortex-A9, whose CBAR this is.  MMU off;
+ * r9 = PA - VA.  Clobbers r0, r1.
+ */
+bench_start_timer:
+	mrc	p15, 0, r0, c0, c0, 0	@ MIDR
+	ubfx	r0, r0, #4, #12		@ primary part number
+	movw	r1, #0xc09		@ Cortex-A9
+	teq	r0, r1
+	bxne	lr
+	mrc	p15, 4, r0, c15, c0, 0	@ CBAR: PERIPHBASE in bits 31:13
+	lsrs	r0, r0, #13
+	bxeq	lr			@ none (a uniprocessor A9)
+	lsl	r0, r0, #13
+	ldr	r1, [r0, #0x208]	@ global timer control
+	orr	r1, r1, #1		@ timer enable
+	str	r1, [r0, #0x208]
+	ldr	r1, [r0, #0x200]	@ count, low word
+	ldr	r0, =bench_entry_count
+	str	r1, [r0, r9]
+	bx	lr
 
 /*
  * Map [r0, r1) one-to-one with r7's flags, in the table at r4.
@@ -276,32 +347,38 @@ v7_invalidate_l1:
 
 /*
  * error_p: print "a9mm: <message r2> 0x<r3>" on the debug UART's physical
- * address (the MMU is off) and halt.  Used only before the MMU is on.
+ * address (the MMU is off) and halt; error_s: the same without a number.
+ * Used only before the MMU is on.
  */
+error_s:
+	mov	r6, #0			@ no hex digits
+	b	1f
 error_p:
-	ldr	r4, =DEBUG_UART_PHYS
+	mov	r6, #8			@ eight hex digits of r3
+1:	ldr	r4, =DEBUG_UART_PHYS
 	adrl	r5, err_prefix
 	bl	uart_puts_p
 	mov	r5, r2
 	bl	uart_puts_p
-	mov	r6, #8			@ eight hex digits of r3
-1:	mov	r0, r3, lsr #28
+	teq	r6, #0
+	beq	3f
+2:	mov	r0, r3, lsr #28
 	cmp	r0, #10
 	addlo	r0, r0, #'0'
 	addhs	r0, r0, #('a' - 10)
 	bl	uart_putc_p
 	mov	r3, r3, lsl #4
 	subs	r6, r6, #1
-	bne	1b
-	mov	r0, #'\r'
+	bne	2b
+3:	mov	r0, #'\r'
 	bl	uart_putc_p
 	mov	r0, #'\n'
 	bl	uart_putc_p
 	mov	r0, #0x18		@ semihosting SYS_EXIT, failure: an
 	ldr	r1, =0x20023		@ emulator exits, hardware ignores it
 	svc	0x123456
-2:	wfi
-	b	2b
+4:	wfi
+	b	4b
 
 uart_puts_p:				@ r5: string; clobbers r0, r5, r12
 	mov	r12, lr
@@ -341,7 +418,6 @@ err_prefix:	.asciz	"a9mm: "
 err_exception:	.asciz	"exception before the MMU was on, lr = 0x"
 err_cpu:	.asciz	"not an ARMv7 CPU (CPUID scheme), MIDR = 0x"
 err_vfp:	.asciz	"VFP (cp10/cp11) access denied by the secure world, CPACR bits = 0x"
-err_load:	.asciz	"kernel loaded at a bad address: it must be a 1 MiB boundary + 0x10000 (TEXT_OFFSET), loaded at 0x"
 	.align	2
 	.ltorg
 
@@ -359,6 +435,7 @@ __turn_mmu_on:
 	.ltorg
 
 	.text
+	/* 7. Virtual: BSS, stacks, vectors, C. */
 mmap_switched:
 	ldr	r0, =__bss_start
 	ldr	r1, =__bss_stop
@@ -399,6 +476,17 @@ __pv_phys_offset:
 	.globl	__machine_arch_type
 __machine_arch_type:
 	.word	0
+	.globl	__boot_load_addr, __boot_fdt_addr
+__boot_load_addr:			@ where the loader put the image (step 4)
+	.word	0
+__boot_fdt_addr:			@ and the DTB (r2)
+	.word	0
+
+	/* Step 4's stack: in .data, because only the loaded bytes are ours then. */
+	.align	3
+boot_stack:
+	.space	2048
+boot_stack_top:
 
 	.bss
 	.align	3

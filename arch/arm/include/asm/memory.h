@@ -25,7 +25,7 @@
 #ifndef __ASSEMBLY__
 #include "types.h"
 
-/* Set by head.S from the address it was loaded at: load address - TEXT_OFFSET. */
+/* Set by head.S (step 4): the start of the RAM it runs in, where it runs - TEXT_OFFSET. */
 extern phys_addr_t __pv_phys_offset;
 #define PHYS_OFFSET __pv_phys_offset
 

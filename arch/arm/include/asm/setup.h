@@ -7,6 +7,8 @@
 
 /* The machine type the loader passed in r1 (head.S). */
 extern u32 __machine_arch_type;
+/* Where the boot loader put the image and the DTB (head.S, before it moved either). */
+extern u32 __boot_load_addr, __boot_fdt_addr;
 /* The DTB: physical address from r2, and where head.S mapped it (NULL if unusable). */
 extern phys_addr_t dtb_phys;
 extern void *initial_boot_params;
