@@ -29,6 +29,7 @@ struct page;
 /* Actions. */
 #define __GFP_ZERO	     0x100u    /* return zeroed pages */
 #define __GFP_NOWARN	     0x2000u   /* no "page allocation failure" report */
+#define __GFP_COMP	     0x4000u   /* a compound block: tails point to the head */
 #define __GFP_NOMEMALLOC     0x80000u  /* never dip into the atomic reserves */
 #define __GFP_HARDWALL	     0x100000u /* cpuset placement; part of GFP_USER's value */
 

@@ -23,6 +23,13 @@
 #define PHYS_PFN(x)   ((unsigned long)((x) >> PAGE_SHIFT))
 #define PAGE_ALIGN(x) ALIGN(x, PAGE_SIZE)
 
+/* The order of the smallest block that holds @size bytes (@size > 0; Linux's get_order). */
+static inline unsigned int get_order(size_t size)
+{
+	size = (size - 1) >> PAGE_SHIFT;
+	return size ? (unsigned int)(8 * sizeof(size) - __builtin_clzl(size)) : 0;
+}
+
 /* K(pages) in KiB, for reports. */
 #define K(x) ((x) << (PAGE_SHIFT - 10))
 

@@ -11,6 +11,8 @@
  *   free, on a per-CPU list:   ->pcp_list, ->private = pageblock migratetype
  *   allocated:                 ->_refcount > 0; ->lru, ->private and
  *                              ->mapping belong to the owner
+ *   a compound block's tails:  ->compound_head = head + 1 (__GFP_COMP)
+ *   a slab (PG_slab):          read as struct slab (mm/slub_def.h)
  *
  * Flags word, most significant bits first (as Linux lays it out):
  *
@@ -34,6 +36,7 @@
  * @lru: list linkage for the page's owner while it is allocated
  * @buddy_list: linkage in a zone's free_area list while PageBuddy
  * @pcp_list: linkage in a per-CPU list while cached there
+ * @compound_head: a tail page's head, with bit 0 set (see compound_head())
  * @mapping: owner; for a movable page the owner's movable_operations with
  *           PAGE_MAPPING_MOVABLE in the low bits (Linux's non-LRU movable
  *           pages), otherwise NULL (we have no page cache)
@@ -55,6 +58,12 @@ struct page {
 		struct list_head lru;
 		struct list_head buddy_list;
 		struct list_head pcp_list;
+		/*
+		 * The tail pages of a compound block: the head page's
+		 * address + 1.  Bit 0 is never set in a list pointer, so it
+		 * tells a tail from any page whose ->lru is in use.
+		 */
+		unsigned long compound_head;
 	};
 	void *mapping;
 	unsigned long private;
@@ -83,6 +92,8 @@ enum pageflags {
 	 * freed while it was off must not be reported as corrupted.
 	 */
 	PG_poisoned,
+	PG_slab, /* the block is a slab of a kmem_cache (mm/slub.c) */
+	PG_head, /* the first page of a compound block (__GFP_COMP) */
 	__NR_PAGEFLAGS,
 };
 
@@ -120,7 +131,7 @@ enum pageflags {
 #define ALLOC_ORDER_MASK    ((1UL << ALLOC_ORDER_WIDTH) - 1)
 
 /* Flags that must be clear when a page is freed (Linux's PAGE_FLAGS_CHECK_AT_FREE). */
-#define PAGE_FLAGS_CHECK_AT_FREE (BIT(PG_reserved) | BIT(PG_isolated))
+#define PAGE_FLAGS_CHECK_AT_FREE (BIT(PG_reserved) | BIT(PG_isolated) | BIT(PG_slab))
 /*
  * Flags that must be clear when a page is handed out, and that freeing
  * clears: every flag but PG_poisoned (the allocator's own), and the order.
@@ -197,8 +208,42 @@ static inline void set_page_alloc_order(struct page *page, unsigned int order)
 PAGEFLAG(Reserved, reserved)
 PAGEFLAG(Isolated, isolated)
 PAGEFLAG(Poisoned, poisoned)
+PAGEFLAG(Slab, slab)
+PAGEFLAG(Head, head)
 
 #undef PAGEFLAG
+
+/*
+ * Compound blocks (Linux's compound pages): a block allocated with
+ * __GFP_COMP has PG_head on its first page and every other page points
+ * back to it, so any address inside the block finds the whole block.
+ * The order is the one every allocated block records (page_alloc_order),
+ * where Linux keeps it in the first tail page.
+ */
+static inline bool PageTail(const struct page *page)
+{
+	return READ_ONCE(page->compound_head) & 1;
+}
+
+/** compound_head - the first page of the compound block @page is part of (or @page) */
+static inline struct page *compound_head(const struct page *page)
+{
+	unsigned long head = READ_ONCE(page->compound_head);
+
+	if (unlikely(head & 1))
+		return (struct page *)(head - 1);
+	return (struct page *)page;
+}
+
+static inline void set_compound_head(struct page *page, const struct page *head)
+{
+	WRITE_ONCE(page->compound_head, (unsigned long)head + 1);
+}
+
+static inline unsigned int compound_order(const struct page *page)
+{
+	return PageHead(page) ? page_alloc_order(page) : 0;
+}
 
 /*
  * Page types, as Linux: a free buddy page is never mapped, so its

@@ -10,13 +10,17 @@
 #include <string.h>
 
 static const char *const pageflag_names[__NR_PAGEFLAGS] = {
-	[PG_reserved] = "reserved",
-	[PG_isolated] = "isolated",
-	[PG_poisoned] = "poisoned",
+	[PG_reserved] = "reserved", [PG_isolated] = "isolated", [PG_poisoned] = "poisoned",
+	[PG_slab] = "slab",	    [PG_head] = "head",
 };
 
-/* Linux's %pGp: "0x1001(reserved|zone=0)". */
-static void format_page_flags(unsigned long flags, char *buf, size_t size)
+/**
+ * format_page_flags - Linux's %pGp: "0x1001(reserved|zone=0)"
+ * @flags: a page's ->flags
+ * @buf: where to write
+ * @size: its size
+ */
+void format_page_flags(unsigned long flags, char *buf, size_t size)
 {
 	int len = scnprintf(buf, size, "%#lx(", flags);
 	const char *sep = "";
@@ -101,6 +105,7 @@ static const struct {
 	{__GFP_FS, "__GFP_FS"},
 	{__GFP_NOWARN, "__GFP_NOWARN"},
 	{__GFP_ZERO, "__GFP_ZERO"},
+	{__GFP_COMP, "__GFP_COMP"},
 	{__GFP_NOMEMALLOC, "__GFP_NOMEMALLOC"},
 	{__GFP_HARDWALL, "__GFP_HARDWALL"},
 	{__GFP_RECLAIMABLE, "__GFP_RECLAIMABLE"},

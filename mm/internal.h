@@ -96,8 +96,9 @@ void init_cma_reserved_pageblock(struct page *page);
 /* The boot hand-over's free, for mm_init.c (Linux's __free_pages_core). */
 bool __free_pages_core(struct page *page, unsigned int order);
 
-/* From debug.c: Linux's %pGg, for warn_alloc(). */
+/* From debug.c: Linux's %pGg, for warn_alloc(), and %pGp, for slub's reports. */
 void format_gfp_flags(gfp_t gfp, char *buf, size_t size);
+void format_page_flags(unsigned long flags, char *buf, size_t size);
 
 /**
  * free_contig_range - free @nr_pages order-0 pages from @pfn (alloc_contig_range's pair)

@@ -375,10 +375,25 @@ static inline void expand(struct zone *zone, struct page *page, unsigned int low
 
 /* ---------------------------------------------------------------- freeing */
 
-/* PAGE_FLAGS_CHECK_AT_PREP flags a free clears without complaint (none yet but the order). */
+/*
+ * PAGE_FLAGS_CHECK_AT_PREP flags a free of a single page clears without
+ * complaint (none yet): the order and PG_head only occur on blocks of
+ * order 1 and up, whose free always clears.
+ */
 #define PAGE_FLAGS_CLEAR_AT_FREE                                \
 	(PAGE_FLAGS_CHECK_AT_PREP & ~PAGE_FLAGS_CHECK_AT_FREE & \
-	 ~(ALLOC_ORDER_MASK << ALLOC_ORDER_PGSHIFT))
+	 ~(ALLOC_ORDER_MASK << ALLOC_ORDER_PGSHIFT) & ~BIT(PG_head))
+
+/*
+ * A compound block's tails stop pointing at its head (Linux's
+ * free_tail_pages_check, without its reports), so a stale ->compound_head
+ * never leads a later lookup to a block that is gone.
+ */
+static noinline void free_compound_tails(struct page *page, unsigned int order)
+{
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		page[i].compound_head = 0;
+}
 
 /*
  * Checks and clean-up of a page that is about to become free.  Returns
@@ -399,6 +414,8 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
 	 * above leaves only the order (which is @order), and flags a free may
 	 * find set (none yet), so a single page usually needs no write here.
 	 */
+	if (order && PageHead(page))
+		free_compound_tails(page, order);
 	if (order || PAGE_FLAGS_CLEAR_AT_FREE)
 		page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP;
 	if (unlikely(page_poisoning_enabled()))
@@ -1001,9 +1018,19 @@ out:
 	return page;
 }
 
-/* The rare parts of handing out a block: poison checks and zeroing. */
+/* Linux's prep_compound_page: the head is marked, every tail points to it. */
+static void prep_compound_page(struct page *page, unsigned int order)
+{
+	__SetPageHead(page);
+	for (unsigned long i = 1; i < (1UL << order); i++)
+		set_compound_head(page + i, page);
+}
+
+/* The rare parts of handing out a block: compound setup, poison checks and zeroing. */
 static noinline void post_alloc_slow(struct page *page, unsigned int order, gfp_t gfp_flags)
 {
+	if (order && (gfp_flags & __GFP_COMP))
+		prep_compound_page(page, order);
 	if (page_poison_pending)
 		kernel_unpoison_pages(page, 1 << order);
 	if (gfp_flags & __GFP_ZERO)
@@ -1035,7 +1062,7 @@ __always_inline void post_alloc_hook(struct page *page, unsigned int order, gfp_
 	set_page_refcounted(page);
 	if (order)
 		set_page_alloc_order(page, order);
-	if (unlikely(poisoned || (gfp_flags & __GFP_ZERO)))
+	if (unlikely(poisoned || (gfp_flags & (__GFP_ZERO | __GFP_COMP))))
 		post_alloc_slow(page, order, gfp_flags);
 }
 
@@ -1344,12 +1371,6 @@ static void *make_alloc_exact(unsigned long addr, unsigned int order, size_t siz
 			__free_pages_ok(page + i, 0, FPI_TO_TAIL, _RET_IP_);
 	}
 	return (void *)addr;
-}
-
-static unsigned int get_order(size_t size)
-{
-	size = (size - 1) >> PAGE_SHIFT;
-	return size ? (unsigned int)(8 * sizeof(size) - __builtin_clzl(size)) : 0;
 }
 
 /**
