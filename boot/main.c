@@ -15,6 +15,7 @@
 #include "printk.h"
 #include "sections.h"
 #include "serial.h"
+#include "slab.h"
 #include "vmalloc.h"
 #include "vmstat.h"
 #include <asm/cp15.h>
@@ -111,11 +112,13 @@ void start_kernel(u32 dtb)
 	cma_init_reserved_areas();
 	init_per_zone_wmark_min();
 	bench_boot_stamp(BENCH_BOOT_CMA_READY);
+	kmem_cache_init();
 	vmalloc_init();
 	system_state = SYSTEM_RUNNING;
 	pl011_console_init(initial_boot_params);
 	print_vm_layout();
 	show_mminfo_at_boot(); /* "mminfo" on the command line */
+	slabinfo_at_boot();    /* "slabinfo" */
 	vmallocinfo_at_boot();
 
 	if (ktap_list_only)

@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A million random kmalloc/kfree/krealloc operations against a shadow of
+ * what is handed out (mm/slub.c on the host, under ASan and UBSan): no
+ * two live objects overlap, every object keeps its bytes until it is
+ * freed, each cache's allocated objects are exactly the live ones of its
+ * size class, and the buddy allocator's free pages plus the slabs plus the
+ * large blocks always add up to the managed pages.  Deterministic: a
+ * fixed-seed xorshift generator.
+ */
+#include "ktap.h"
+#include "host_mm.h"
+#include "slab.h"
+#include "../../mm/slub_def.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define NR_OPS	    1000000
+#define CHECK_EVERY 50000
+#define MAX_LIVE    8000
+#define GRANULE	    8 /* the smallest object and alignment */
+
+/* 64 MiB, all lowmem: the shadow has one byte per 8-byte granule of it. */
+static const struct host_mm_layout model_layout = {
+	.mem = {{0x60000000, MB(64)}},
+	.nr_mem = 1,
+	HOST_MM_TEST_IMAGE,
+};
+
+static u64 rng_state;
+
+static u64 rnd(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+struct live {
+	u8 *p;
+	size_t size;
+	size_t home_size; /* what it was allocated as (krealloc may keep it in place) */
+	u8 fill;
+};
+
+struct model {
+	struct live *live;
+	int nr_live;
+	u8 *shadow; /* 1 for every granule some live object covers */
+	u8 *ram;    /* the simulated RAM's first byte */
+	size_t ram_size;
+	long live_per_cache[KMALLOC_SHIFT_HIGH + 1];
+	long large_pages;
+	unsigned long allocs, frees, reallocs;
+};
+
+/* Mostly small, as kernels ask; now and then a page-allocator block. */
+static size_t random_size(void)
+{
+	unsigned int r = (unsigned int)(rnd() % 100);
+
+	if (r < 60)
+		return 1 + rnd() % 128;
+	if (r < 90)
+		return 129 + rnd() % (2048 - 128);
+	if (r < 99)
+		return 2049 + rnd() % (KMALLOC_MAX_CACHE_SIZE - 2048);
+	return KMALLOC_MAX_CACHE_SIZE + 1 + rnd() % (64 * 1024);
+}
+
+/* Account @size's home: a kmalloc cache index, or -1 for a large block. */
+static int home(size_t size)
+{
+	return size > KMALLOC_MAX_CACHE_SIZE ? -1 : (int)kmalloc_index(size);
+}
+
+static void account(struct model *m, size_t size, int sign)
+{
+	int h = home(size);
+
+	if (h < 0)
+		m->large_pages += sign * (1L << get_order(size));
+	else
+		m->live_per_cache[h] += sign;
+}
+
+static bool mark(struct ktap_test *t, struct model *m, u8 *p, size_t size, u8 value)
+{
+	size_t off = (size_t)(p - m->ram);
+
+	if (p < m->ram || off + size > m->ram_size || off % GRANULE) {
+		ktap_fail(t, __FILE__, __LINE__, "object %p (%zu bytes) outside RAM or misaligned",
+			  (void *)p, size);
+		return false;
+	}
+	for (size_t g = off / GRANULE; g < DIV_ROUND_UP(off + size, GRANULE); g++) {
+		if (m->shadow[g] == value) {
+			ktap_fail(t, __FILE__, __LINE__, "granule %#zx of %p (%zu bytes) %s", g * 8,
+				  (void *)p, size, value ? "is already live" : "was not live");
+			return false;
+		}
+		m->shadow[g] = value;
+	}
+	return true;
+}
+
+static bool intact(struct ktap_test *t, const struct live *l, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (l->p[i] != l->fill) {
+			ktap_fail(t, __FILE__, __LINE__,
+				  "object %p (%zu bytes): byte %zu is %#x, not %#x", (void *)l->p,
+				  l->size, i, l->p[i], l->fill);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool do_alloc(struct ktap_test *t, struct model *m)
+{
+	size_t size = random_size();
+	bool zero = rnd() % 8 == 0;
+	struct live *l = &m->live[m->nr_live];
+	u8 *p = kmalloc(size, GFP_KERNEL | (zero ? __GFP_ZERO : 0) | __GFP_NOWARN);
+
+	if (!p)
+		return true; /* memory ran out: allowed */
+	if (zero)
+		for (size_t i = 0; i < size; i++)
+			if (p[i]) {
+				ktap_fail(t, __FILE__, __LINE__, "kzalloc(%zu) byte %zu not 0",
+					  size, i);
+				return false;
+			}
+	if (ksize(p) < size) {
+		ktap_fail(t, __FILE__, __LINE__, "ksize %zu < %zu", ksize(p), size);
+		return false;
+	}
+	if (!mark(t, m, p, size, 1))
+		return false;
+	l->p = p;
+	l->size = size;
+	l->home_size = size;
+	l->fill = (u8)(rnd() | 1);
+	memset(p, l->fill, size);
+	account(m, size, 1);
+	m->nr_live++;
+	m->allocs++;
+	return true;
+}
+
+static bool do_free(struct ktap_test *t, struct model *m, int idx)
+{
+	struct live l = m->live[idx];
+
+	if (!intact(t, &l, l.size) || !mark(t, m, l.p, l.size, 0))
+		return false;
+	kfree(l.p);
+	account(m, l.home_size, -1);
+	m->live[idx] = m->live[--m->nr_live];
+	m->frees++;
+	return true;
+}
+
+static bool do_realloc(struct ktap_test *t, struct model *m, int idx)
+{
+	struct live *l = &m->live[idx];
+	size_t size = random_size(), keep = min(size, l->size);
+	u8 *p;
+
+	if (!intact(t, l, l->size) || !mark(t, m, l->p, l->size, 0))
+		return false;
+	p = krealloc(l->p, size, GFP_KERNEL | __GFP_NOWARN);
+	if (!p) {
+		/* Failed: the old object is untouched and still live. */
+		return mark(t, m, l->p, l->size, 1);
+	}
+	if (p != l->p) {
+		account(m, l->home_size, -1);
+		account(m, size, 1);
+		l->home_size = size;
+	}
+	l->p = p;
+	l->size = keep;
+	if (!intact(t, l, keep) || !mark(t, m, p, size, 1))
+		return false;
+	l->size = size;
+	memset(p, l->fill, size);
+	m->reallocs++;
+	return true;
+}
+
+/* Objects and pages against the model. */
+static bool check_counts(struct ktap_test *t, struct model *m)
+{
+	long pages = host_mm_free_pages(NORMAL) + m->large_pages;
+	struct kmem_cache *s;
+
+	list_for_each_entry (s, &slab_caches, list) {
+		struct kmem_cache_node *n = get_node(s, 0);
+
+		pages += (long)n->nr_pages;
+	}
+	for (unsigned int i = 1; i <= KMALLOC_SHIFT_HIGH; i++) {
+		struct kmem_cache *c = kmalloc_caches[i];
+		long allocated = (long)(get_node(c, 0)->total_objects - kmem_cache_free_objects(c));
+
+		if (allocated != m->live_per_cache[i]) {
+			ktap_fail(t, __FILE__, __LINE__, "%s: %ld allocated, the model has %ld",
+				  kmem_cache_name(c), allocated, m->live_per_cache[i]);
+			return false;
+		}
+	}
+	if (pages != (long)totalram_pages()) {
+		ktap_fail(t, __FILE__, __LINE__, "free + slab + large pages %ld != managed %lu",
+			  pages, totalram_pages());
+		return false;
+	}
+	return true;
+}
+
+static void slub_model_million_random_ops_against_a_shadow(struct ktap_test *t)
+{
+	unsigned long reports = slab_bug_reports, bad_pages = bad_page_reports;
+	struct model m = {0};
+	int target = MAX_LIVE / 2;
+
+	rng_state = 0x2545f4914f6cdd1dULL;
+	host_mm_boot(&model_layout);
+	kmem_cache_init();
+	m.ram = (u8 *)host_ram;
+	m.ram_size = host_ram_size;
+	m.shadow = calloc(m.ram_size / GRANULE, 1);
+	m.live = calloc(MAX_LIVE, sizeof(*m.live));
+	KTAP_ASSERT_TRUE(t, check_counts(t, &m));
+	for (int op = 1; op <= NR_OPS; op++) {
+		unsigned int r = (unsigned int)(rnd() % 16);
+		bool ok = true;
+
+		if (op % 25000 == 0)
+			target = (int)(rnd() % MAX_LIVE);
+		if (r == 0 && m.nr_live)
+			ok = do_realloc(t, &m, (int)(rnd() % (unsigned long)m.nr_live));
+		else if (m.nr_live < MAX_LIVE && (m.nr_live < target ? r < 12 : r < 4))
+			ok = do_alloc(t, &m);
+		else if (m.nr_live)
+			ok = do_free(t, &m, (int)(rnd() % (unsigned long)m.nr_live));
+		if (!ok)
+			break;
+		if (op % CHECK_EVERY == 0 && !check_counts(t, &m))
+			break;
+	}
+	while (m.nr_live && do_free(t, &m, m.nr_live - 1))
+		;
+	KTAP_EXPECT_TRUE(t, check_counts(t, &m));
+	/* Emptied and shrunk, the kmalloc caches hold no page. */
+	for (unsigned int i = 1; i <= KMALLOC_SHIFT_HIGH; i++)
+		kmem_cache_shrink(kmalloc_caches[i]);
+	KTAP_EXPECT_EQ(t, kmalloc_caches_pages(), 0);
+	KTAP_EXPECT_EQ(t, slab_bug_reports, reports);
+	KTAP_EXPECT_EQ(t, bad_page_reports, bad_pages);
+	ktap_info("%lu allocations, %lu reallocations, %lu frees", m.allocs, m.reallocs, m.frees);
+	KTAP_EXPECT_GT(t, m.allocs, 300000);
+	free(m.shadow);
+	free(m.live);
+}
+
+static struct ktap_case slub_model_cases[] = {
+	KTAP_CASE(slub_model_million_random_ops_against_a_shadow),
+	{},
+};
+KTAP_SUITE(slub_model, slub_model_cases);
