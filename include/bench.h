@@ -110,4 +110,10 @@ u64 bench_now_instructions(void);
  */
 void bench_spin(u32 loops);
 
+/* ---- For the bench suites (tests/target/bench_*.c), in tests/target/bench_ktap.c. */
+struct ktap_test;
+
+void bench_report(const char *name, u64 num, u64 den, const char *unit);
+bool bench_ready(struct ktap_test *t);
+
 #endif /* _BENCH_H */

@@ -35,7 +35,7 @@ import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(TOP, "build")
-SUITES = "bench_clock,bench_boot,bench_page_alloc,bench_cma,bench_vmalloc"
+SUITES = "bench_clock,bench_boot,bench_page_alloc,bench_cma,bench_vmalloc,bench_slub"
 LINE = re.compile(r"^\s*# bench: ([\w.]+): (\S+)(?: (\S+))?\s*$")
 FORMAT = "a9mm-bench-1"  # results.json's "format": bump when the fields change
 FIELDS = ["measure", "unit", "ram", "value", "min", "median", "max", "runs"]

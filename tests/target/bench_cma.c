@@ -23,13 +23,6 @@
 
 static struct objstore bench_os;
 
-static void bench_report(const char *name, u64 num, u64 den, const char *unit)
-{
-	u64 tenths = den ? (num * 10 + den / 2) / den : 0;
-
-	ktap_info("bench: %s: %llu.%llu %s", name, tenths / 10, tenths % 10, unit);
-}
-
 static struct cma *bench_area(struct ktap_test *t)
 {
 	struct cma *cma = dma_contiguous_default_area;

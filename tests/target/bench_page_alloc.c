@@ -24,27 +24,6 @@
 #define PCP_PAGES   32
 #define PCP_ROUNDS  256
 
-/* Print @num / @den with one decimal, rounded (no floating point in the kernel). */
-static void bench_report(const char *name, u64 num, u64 den, const char *unit)
-{
-	u64 tenths = den ? (num * 10 + den / 2) / den : 0;
-
-	ktap_info("bench: %s: %llu.%llu %s", name, tenths / 10, tenths % 10, unit);
-}
-
-static bool bench_ready(struct ktap_test *t)
-{
-	if (!bench_clock_available()) {
-		ktap_skip(t, "no Cortex-A9 global timer");
-		return false;
-	}
-	if (!bench_calibrate()) {
-		ktap_skip(t, "the global timer does not advance");
-		return false;
-	}
-	return true;
-}
-
 /* ---------------------------------------------------------------- the clock */
 
 static void bench_clock_calibration(struct ktap_test *t)

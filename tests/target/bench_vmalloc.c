@@ -17,13 +17,6 @@
 #define REPS  8
 #define PAGES (SZ_4M / PAGE_SIZE)
 
-static void bench_report(const char *name, u64 num, u64 den, const char *unit)
-{
-	u64 tenths = den ? (num * 10 + den / 2) / den : 0;
-
-	ktap_info("bench: %s: %llu.%llu %s", name, tenths / 10, tenths % 10, unit);
-}
-
 /*
  * The first vmalloc of a range also allocates its page tables, which stay;
  * one untimed round first, so every timed one is the steady state.
