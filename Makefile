@@ -18,7 +18,8 @@ endif
 MEM ?= 256M
 SMP ?= 1
 MACHINE ?= vexpress-a9
-DTB ?= $(BUILD)/dts/vexpress-a9.dtb
+# The machine's own DT (scripts/boards.py); empty for virt, whose DT QEMU makes.
+DTB ?= $(shell python3 scripts/boards.py dtb $(MACHINE))
 APPEND ?=
 RUN_TIMEOUT ?= 300
 
@@ -28,9 +29,10 @@ RUN_TIMEOUT ?= 300
 all: deps
 	$(Q)$(MAKE) --no-print-directory build-all
 # The machine make run and make debug start: the same variables for both.
-QEMU_RUN_ARGS = -M $(MACHINE) -m $(MEM) -smp $(SMP) -nographic -no-reboot \
-	-semihosting-config enable=on,target=native \
-	-kernel $(BUILD)/kernel.bin -dtb $(DTB) $(if $(APPEND),-append "$(APPEND)")
+# The console UART and semihosting share stdio (scripts/boards.py); Ctrl-A c: monitor.
+QEMU_RUN_ARGS = -M $(MACHINE) -m $(MEM) -smp $(SMP) -display none -no-reboot -nic none \
+	$$(python3 scripts/boards.py args $(MACHINE)) -mon chardev=con \
+	-kernel $(BUILD)/kernel.bin $(if $(DTB),-dtb $(DTB)) $(if $(APPEND),-append "$(APPEND)")
 run: deps
 	$(Q)$(MAKE) --no-print-directory build-all
 	$(Q)QEMU_AUDIO_DRV=none timeout --foreground $(RUN_TIMEOUT) qemu-system-arm $(QEMU_RUN_ARGS) \
@@ -68,7 +70,8 @@ HOST_LDLIBS := -lfdt
 
 # Portable code: everything in mm/ plus the parts of boot/ that touch no hardware.
 PORTABLE_SRCS := $(wildcard mm/*.c) boot/vsprintf.c boot/printk.c boot/fdt.c boot/cmdline.c boot/sort.c \
-	boot/of_reserved_mem.c arch/arm/kernel/boot_place.c arch/arm/mm/init.c arch/arm/mm/pgtable.c \
+	boot/of_reserved_mem.c boot/of_address.c boot/of_console.c arch/arm/kernel/boot_place.c \
+	arch/arm/mm/init.c arch/arm/mm/pgtable.c \
 	arch/arm/mm/ptdump.c tests/ktap.c
 HOST_SUPPORT_SRCS := $(wildcard tests/host/host_*.c)
 HOST_HEADERS := $(wildcard include/*.h tests/host/include/asm/*.h tests/host/*.h arch/arm/include/asm/*.h mm/*.h)
@@ -118,8 +121,11 @@ OBJCOPY := $(CROSS_COMPILE)objcopy
 DEPS := $(BUILD)/deps
 LIBFDT_A := $(DEPS)/usr/lib/arm-linux-gnueabihf/libfdt.a
 
-# The board's debug UART (DEBUG_LL in Linux): the early console before the DT is read.
-DEBUG_UART_PHYS ?= 0x10009000
+# A debug UART (Linux's DEBUG_LL): a PL011 printed to before the DT is read.
+# Off by default: the console is the one the DT names.  "make
+# DEBUG_UART_PHYS=0x10009000" (vexpress) for output from the first line of C.
+DEBUG_UART_PHYS ?=
+DEBUG_UART_FLAGS := $(if $(DEBUG_UART_PHYS),-DDEBUG_UART_PHYS=$(DEBUG_UART_PHYS))
 A9MM_VERSION := 0.1.0-$(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 ARCH_FLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=hard -mfpu=vfpv3-d16 -fno-short-enums
@@ -128,9 +134,9 @@ ARCH_FLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=hard -mfpu=vfpv3-d16 -fno-short-
 TARGET_CFLAGS := -std=gnu11 -O2 -g $(ARCH_FLAGS) -mgeneral-regs-only -ffreestanding -fno-common \
 	-fstack-protector-strong $(WARN_FLAGS) \
 	-Iinclude -Iarch/arm/include -I$(DEPS)/usr/include \
-	-DDEBUG_UART_PHYS=$(DEBUG_UART_PHYS) -DA9MM_VERSION='"$(A9MM_VERSION)"'
+	$(DEBUG_UART_FLAGS) -DA9MM_VERSION='"$(A9MM_VERSION)"'
 # -g: head.S and entry.S carry line information for gdb, as the C does.
-TARGET_ASFLAGS := -g $(ARCH_FLAGS) -D__ASSEMBLY__ -Iinclude -Iarch/arm/include -DDEBUG_UART_PHYS=$(DEBUG_UART_PHYS)
+TARGET_ASFLAGS := -g $(ARCH_FLAGS) -D__ASSEMBLY__ -Iinclude -Iarch/arm/include $(DEBUG_UART_FLAGS)
 LIBC_A := $(shell $(CC) $(ARCH_FLAGS) -print-file-name=libc.a 2>/dev/null)
 LIBGCC_A := $(shell $(CC) $(ARCH_FLAGS) -print-libgcc-file-name 2>/dev/null)
 

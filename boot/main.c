@@ -115,7 +115,7 @@ void start_kernel(u32 dtb)
 	kmem_cache_init();
 	vmalloc_init();
 	system_state = SYSTEM_RUNNING;
-	pl011_console_init(initial_boot_params);
+	serial_console_init(initial_boot_params);
 	print_vm_layout();
 	show_mminfo_at_boot(); /* "mminfo" on the command line */
 	slabinfo_at_boot();    /* "slabinfo" */

@@ -21,13 +21,40 @@ static int line_level;
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
+/* The console whose write() is running: printk re-entered from it means it faulted. */
+static struct console *console_writing;
+
 static void emit(const char *s, size_t len)
 {
+	struct console *outer = console_writing;
+
 	for (size_t i = 0; i < len; i++)
 		log_buf[(log_next + i) % LOG_BUF_LEN] = s[i];
 	log_next += len;
-	for (struct console *con = consoles; con; con = con->next)
+	if (outer)
+		outer->broken = true;
+	for (struct console *con = consoles; con; con = con->next) {
+		if (con->broken)
+			continue;
+		console_writing = con;
 		con->write(con, s, len);
+	}
+	console_writing = outer;
+}
+
+/**
+ * have_working_console - is any registered console still printing?
+ *
+ * False before the first console registers, and after every console broke
+ * (faulted inside its write); machine_halt() then replays the log through
+ * semihosting so that the end of the run is seen somewhere.
+ */
+bool have_working_console(void)
+{
+	for (struct console *con = consoles; con; con = con->next)
+		if (!con->broken)
+			return true;
+	return false;
 }
 
 /* Strip KERN_* prefixes; returns the text after them. */
@@ -90,8 +117,15 @@ void register_console(struct console *con, bool replay)
 	if (replay) {
 		size_t start = log_next > LOG_BUF_LEN ? log_next - LOG_BUF_LEN : 0;
 
-		for (size_t i = start; i < log_next; i++)
-			con->write(con, &log_buf[i % LOG_BUF_LEN], 1);
+		console_writing = con;
+		/* In at most two pieces: up to the ring's end, then from its start. */
+		for (size_t i = start; i < log_next && !con->broken;) {
+			size_t at = i % LOG_BUF_LEN, n = min(log_next - i, LOG_BUF_LEN - at);
+
+			con->write(con, &log_buf[at], n);
+			i += n;
+		}
+		console_writing = NULL;
 	}
 	con->next = consoles;
 	consoles = con;

@@ -84,11 +84,15 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
  * @name: short name for messages ("pl011", "stdout")
  * @write: emit @len bytes; a "\n" is expanded to "\r\n" by the driver if needed
  * @data: the driver's own state (for example the mapped register base)
+ * @broken: printk was re-entered from inside @write (it faulted): the
+ *          console is skipped from then on, so the fault's report reaches
+ *          the other consoles instead of recursing through this one
  */
 struct console {
 	const char *name;
 	void (*write)(struct console *con, const char *s, size_t len);
 	void *data;
+	bool broken;
 	struct console *next;
 };
 
@@ -103,6 +107,8 @@ void register_console(struct console *con, bool replay);
 
 /** unregister_console - stop sending output to @con */
 void unregister_console(struct console *con);
+
+bool have_working_console(void);
 
 /**
  * printk_log_mark - position in the log buffer, for printk_log_since()

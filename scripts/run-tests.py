@@ -23,17 +23,17 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import boards  # noqa: E402
 import ktap  # noqa: E402
 import memlines  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(TOP, "build")
 LOGDIR = os.path.join(BUILD, "test")
-RAM_BASE = 0x60000000  # vexpress-a9
 
 DEFAULTS = {
-    "mem": "256M", "smp": "1", "dtb": "vexpress-a9.dtb", "append": "",
-    "loader": "qemu", "load": "0x60010000", "dtbaddr": "0x62000000",
+    "mem": "256M", "smp": "1", "dtb": "", "append": "",
+    "loader": "qemu", "load": "", "dtbaddr": "",
     "expect": "ktap", "timeout": "60", "machine": "vexpress-a9", "filter": "",
     "icount": "",
     "mmsim": "",
@@ -89,38 +89,50 @@ def shim_address(expr, load, kernel, dtb):
         else int(expr, 16)
 
 
+def shim_addr(boot, key):
+    """load= and dtbaddr= for the boot shim; by default RAM + 0x10000 for the
+    kernel (where QEMU's -kernel puts it) and RAM + 32 MiB for the DTB."""
+    if boot[key]:
+        return int(boot[key], 0)
+    return boards.board(boot["machine"])["ram_base"] + (0x10000 if key == "load" else 0x2000000)
+
+
 def qemu_command(boot, logname):
     cmd = ["qemu-system-arm", "-M", boot["machine"], "-m", boot["mem"], "-smp", boot["smp"],
-           "-display", "none", "-monitor", "none", "-serial", "stdio", "-no-reboot",
-           "-semihosting-config", "enable=on,target=native"]
+           "-display", "none", "-monitor", "none", "-no-reboot", "-nic", "none"]
+    cmd += boards.console_args(boot["machine"])
     if boot["icount"]:
         cmd += ["-icount", boot["icount"]]
-    dtb = os.path.join(BUILD, "dts", boot["dtb"])
+    board = boards.board(boot["machine"])
+    dtbname = boot["dtb"] or board["dtb"]
+    dtb = os.path.join(BUILD, "dts", dtbname) if dtbname else None
     kernel = os.path.join(BUILD, "kernel.bin")
     append = boot["append"]
     if boot["filter"]:
         append = (append + " kunit.filter_glob=" + boot["filter"]).strip()
     if boot["loader"] == "qemu":
         cmd += ["-kernel", kernel]
-        if boot["dtb"] != "none":
+        if dtb and dtbname != "none":
             cmd += ["-dtb", dtb]
         if append:
             cmd += ["-append", append]
         return cmd
     # The boot shim: load everything where the test says, pass r2 as it says.
-    load = int(boot["load"], 0)
-    dtbaddr = shim_address(boot["dtbaddr"], load, kernel, dtb)
+    load = shim_addr(boot, "load")
+    dtbaddr = shim_address(boot["dtbaddr"], load, kernel, dtb) if boot["dtbaddr"] \
+        else shim_addr(boot, "dtbaddr")
     r2 = int(boot["r2"], 0) if "r2" in boot else dtbaddr
     with open(os.path.join(BUILD, "bootshim.bin"), "rb") as f:
         shim = f.read()
     shim_path = os.path.join(LOGDIR, logname + ".shim")
     with open(shim_path, "wb") as f:
         f.write(shim + struct.pack("<III", 0x8e0, r2, load))
-    cmd += ["-device", "loader,file=%s,addr=0x%x" % (shim_path, RAM_BASE),
+    ram_base = board["ram_base"]
+    cmd += ["-device", "loader,file=%s,addr=0x%x" % (shim_path, ram_base),
             "-device", "loader,file=%s,addr=0x%x" % (kernel, load)]
-    if boot["dtb"] != "none":
+    if dtb and dtbname != "none":
         cmd += ["-device", "loader,file=%s,addr=0x%x" % (dtb, dtbaddr)]
-    cmd += ["-device", "loader,addr=0x%x,cpu-num=0" % RAM_BASE]
+    cmd += ["-device", "loader,addr=0x%x,cpu-num=0" % ram_base]
     return cmd
 
 
@@ -209,11 +221,12 @@ def compare_with_mmsim(boot, kernel_log):
     The figures that depend on sizeof(struct page) are the exception mmsim
     itself explains (see MMSIM_VARIES).  A shim boot passes the DTB
     untouched, so mmsim gets no --mem there."""
-    cmd = [os.path.join(BUILD, "host", "mmsim"), "--dtb", os.path.join(BUILD, "dts", boot["dtb"])]
+    dtbname = boot["dtb"] or boards.board(boot["machine"])["dtb"]
+    cmd = [os.path.join(BUILD, "host", "mmsim"), "--dtb", os.path.join(BUILD, "dts", dtbname)]
     if boot["loader"] == "qemu":
         cmd += ["--mem", boot["mem"]]
     else:
-        cmd += ["--load", boot["load"]]
+        cmd += ["--load", "0x%x" % shim_addr(boot, "load")]
     if boot["append"]:
         cmd += ["--cmdline", boot["append"]]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)

@@ -1,15 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Power off and halt.  Under QEMU the run's verdict leaves through
- * semihosting's SYS_EXIT (the emulator's exit status); on a Versatile
- * Express the motherboard's SYS_CFG "shutdown" function powers down.
+ * Power off and halt, on every board.  In order: a semihosting exit (QEMU
+ * with -semihosting, or a debugger: the emulator exits with the run's
+ * verdict), PSCI SYSTEM_OFF when the DT has a psci node, the Versatile
+ * Express motherboard's SYS_CFG shutdown when the DT has its system
+ * registers, and finally a WFI loop after the last line.
+ *
+ * When no console is printing (none found, or the one there faulted), the
+ * log is first replayed through semihosting's SYS_WRITE0 (Linux's
+ * "earlycon=smh"), so that under QEMU the run is still seen; on hardware
+ * without a debugger the call comes back at once (traps.c).
  */
 #include "kernel.h"
+#include "of_address.h"
 #include "printk.h"
 #include <asm/io.h>
+#include <asm/psci.h>
 #include <asm/reboot.h>
 #include <libfdt.h>
+#include <string.h>
 
+#define SEMIHOSTING_SYS_WRITE0	     0x04
+#define SEMIHOSTING_SYS_ERRNO	     0x13
 #define SEMIHOSTING_SYS_EXIT	     0x18
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026
 #define ADP_STOPPED_RUN_TIME_ERROR   0x20023
@@ -28,10 +40,10 @@ static void __iomem *vexpress_sysreg;
  * own SVC vector sees it and returns -1 (see traps.c).  The SVC exception
  * overwrites lr, hence the clobber.
  */
-static long semihosting_call(unsigned long op, unsigned long arg)
+static long semihosting_call(unsigned long op, const void *arg)
 {
 	register unsigned long r0 __asm__("r0") = op;
-	register unsigned long r1 __asm__("r1") = arg;
+	register const void *r1 __asm__("r1") = arg;
 
 	__asm__ __volatile__("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory", "lr", "cc");
 	return (long)r0;
@@ -39,24 +51,69 @@ static long semihosting_call(unsigned long op, unsigned long arg)
 
 static void semihosting_exit(int status)
 {
-	semihosting_call(SEMIHOSTING_SYS_EXIT,
-			 status ? ADP_STOPPED_RUN_TIME_ERROR : ADP_STOPPED_APPLICATION_EXIT);
+	semihosting_call(
+		SEMIHOSTING_SYS_EXIT,
+		(const void *)(status ? ADP_STOPPED_RUN_TIME_ERROR : ADP_STOPPED_APPLICATION_EXIT));
 }
 
-void vexpress_power_init(const void *fdt)
+/*
+ * Is anyone listening?  SYS_ERRNO answers a non-negative errno from an
+ * emulator or debugger; our own SVC handler answers -1.
+ */
+static bool semihosting_present(void)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,vexpress-sysreg");
-	const fdt32_t *reg;
-	int len;
+	return semihosting_call(SEMIHOSTING_SYS_ERRNO, NULL) >= 0;
+}
 
+static void smh_write(struct console *con, const char *s, size_t len)
+{
+	char buf[128];
+
+	(void)con;
+	while (len) {
+		size_t n = min(len, sizeof(buf) - 1);
+
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+		semihosting_call(SEMIHOSTING_SYS_WRITE0, buf);
+		s += n;
+		len -= n;
+	}
+}
+
+static struct console smh_console = {.name = "smh", .write = smh_write};
+
+/* The last resort for the log: semihosting, replaying it all. */
+static void flush_log_if_unseen(void)
+{
+	if (have_working_console() || !semihosting_present())
+		return;
+	register_console(&smh_console, true);
+}
+
+/**
+ * machine_power_init - find the ways to power off the DT offers
+ * @fdt: the device tree
+ *
+ * PSCI (a psci node) and the vexpress system registers (compatible
+ * "arm,vexpress-sysreg", reached through the buses' ranges).  Uses
+ * ioremap(), so runs after paging_init.
+ */
+void machine_power_init(const void *fdt)
+{
+	struct resource r;
+	int node;
+
+	psci_dt_init(fdt);
+	node = fdt_node_offset_by_compatible(fdt, -1, "arm,vexpress-sysreg");
 	if (node < 0)
 		return;
-	reg = fdt_getprop(fdt, node, "reg", &len);
-	if (!reg || len < 8) {
-		pr_warn("vexpress-sysreg: no usable reg property, power off will halt\n");
+	if (of_address_to_resource(fdt, node, 0, &r)) {
+		pr_warn("vexpress-sysreg: %s has no usable reg, power off will not use it\n",
+			fdt_get_name(fdt, node, NULL));
 		return;
 	}
-	vexpress_sysreg = early_ioremap(fdt32_to_cpu(reg[0]), fdt32_to_cpu(reg[1]));
+	vexpress_sysreg = ioremap(r.start, resource_size(&r));
 }
 
 static void __noreturn cpu_halt(void)
@@ -68,7 +125,9 @@ static void __noreturn cpu_halt(void)
 void machine_power_off(int status)
 {
 	pr_emerg("reboot: Power down\n");
+	flush_log_if_unseen();
 	semihosting_exit(status);
+	psci_system_off();
 	if (vexpress_sysreg) {
 		writel(0, vexpress_sysreg + SYS_CFGDATA);
 		writel(SYS_CFGCTRL_START | SYS_CFGCTRL_WRITE | SYS_CFGCTRL_FUNC(SYS_CFG_SHUTDOWN),
@@ -80,6 +139,7 @@ void machine_power_off(int status)
 void machine_halt(void)
 {
 	pr_emerg("System halted\n");
+	flush_log_if_unseen();
 	semihosting_exit(1);
 	cpu_halt();
 }

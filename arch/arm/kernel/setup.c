@@ -97,13 +97,16 @@ void setup_arch(phys_addr_t dtb)
 	dtb_phys = dtb;
 	initial_boot_params = validate_dtb(dtb);
 	err = early_init_dt_scan(initial_boot_params);
+	if (!err)
+		parse_early_param(); /* earlycon= among them */
+	/* The log so far replays on it: a DT without memory is reported there too. */
+	setup_earlycon(initial_boot_params);
 	if (err == -ENODEV)
 		panic("the device tree at 0x%08llx describes no usable memory",
 		      (unsigned long long)dtb);
 	if (err)
 		panic("the device tree at 0x%08llx cannot be used (error %d, see above)",
 		      (unsigned long long)dtb, err);
-	parse_early_param();
 
 	/* Twice, as Linux: arm_memblock_init may cut memory (mem=). */
 	adjust_lowmem_bounds();
@@ -112,7 +115,7 @@ void setup_arch(phys_addr_t dtb)
 		panic("the memory layout cannot be used safely (error %d, see above)", err);
 	adjust_lowmem_bounds();
 
-	vexpress_power_init(initial_boot_params);
 	paging_init();
 	bootmem_init();
+	machine_power_init(initial_boot_params);
 }

@@ -58,7 +58,9 @@ void __iomem *early_ioremap(phys_addr_t phys, size_t size)
 	u32 *entry = &kernel_pgd[(EARLY_IO_BASE >> SECTION_SHIFT) + slot];
 
 	*entry = (u32)section | PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_DEVICE | PMD_SECT_XN;
-	flush_pmd_entry(entry); /* the entry was invalid: no TLB entry to drop */
+	flush_pmd_entry(entry);
+	/* head.S may have left a section here (its debug UART) that nobody records. */
+	flush_tlb_kernel_page(EARLY_IO_BASE + slot * SECTION_SIZE);
 	early_io_record(slot, section);
 found:
 	return (void __iomem *)(EARLY_IO_BASE + slot * SECTION_SIZE + (u32)(phys - section));

@@ -25,6 +25,20 @@ static inline void writel_relaxed(u32 v, volatile void __iomem *addr)
 	__asm__ __volatile__("str %1, %0" : "+Qo"(*(volatile u32 *)addr) : "r"(v));
 }
 
+/* Byte-wide registers (8250s with reg-io-width = <1>). */
+static inline u8 readb_relaxed(const volatile void __iomem *addr)
+{
+	u8 v;
+
+	__asm__ __volatile__("ldrb %0, %1" : "=r"(v) : "Qo"(*(const volatile u8 *)addr));
+	return v;
+}
+
+static inline void writeb_relaxed(u8 v, volatile void __iomem *addr)
+{
+	__asm__ __volatile__("strb %1, %0" : "+Qo"(*(volatile u8 *)addr) : "r"(v));
+}
+
 static inline u32 readl(const volatile void __iomem *addr)
 {
 	u32 v = readl_relaxed(addr);

@@ -11,8 +11,8 @@
  * @status: 0 for success, non-zero for failure (what the emulator exits with)
  *
  * Tries, in order: a semihosting exit (QEMU with -semihosting, or a
- * debugger), the board's power controller (vexpress SYS_CFG shutdown, found
- * in the DT), and finally halts the CPU.
+ * debugger), PSCI SYSTEM_OFF, the vexpress SYS_CFG shutdown (both found
+ * in the DT by machine_power_init()), and finally halts the CPU.
  */
 void __noreturn machine_power_off(int status);
 
@@ -25,12 +25,6 @@ void __noreturn machine_power_off(int status);
  */
 void __noreturn machine_halt(void);
 
-/**
- * vexpress_power_init - find the vexpress system registers in the DT
- * @fdt: the flattened device tree (virtual address)
- *
- * Without them machine_power_off() can only halt.
- */
-void vexpress_power_init(const void *fdt);
+void machine_power_init(const void *fdt);
 
 #endif /* _ASM_REBOOT_H */
