@@ -67,11 +67,11 @@ static char console_value[32]; /* console=ttyAMA0,115200n8 */
 /*
  * Linux's console= picks the real console by tty name; a DT without
  * stdout-path (Linux's own highbank.dts says only "console=ttyAMA0") still
- * has a console that way.  Only the first console= is kept.
+ * has a console that way.  The last console= wins, as Linux's /dev/console.
  */
 static int __init early_console(char *val)
 {
-	if (!val || console_value[0])
+	if (!val)
 		return 0;
 	if (strlen(val) >= sizeof(console_value)) {
 		pr_err("console=%.20s...: longer than %zu characters, ignored\n", val,

@@ -229,10 +229,16 @@ static struct ktap_case of_console_cases[] = {
 	KTAP_CASE(console_reg_behind_buses_is_translated),
 	{}};
 
+static int of_console_init(struct ktap_test *t)
+{
+	earlycon_param_reset(); /* console= from the other suites' command lines */
+	return early_boot_suite_init(t);
+}
+
 static struct ktap_suite of_console_suite = {
 	.name = "of_console",
 	.cases = of_console_cases,
-	.init = early_boot_suite_init,
+	.init = of_console_init,
 	.exit = early_boot_suite_exit,
 };
 KTAP_SUITE_DEFINE(of_console_suite);
