@@ -254,6 +254,13 @@ static struct vm_struct *early_get_vm_area(unsigned long size, unsigned long fla
 	unsigned long addr = vmalloc_start + vm_init_off;
 	struct vm_struct *vm;
 
+	/* Between the hand-over and vmalloc_init memblock owns nothing any more. */
+	if (totalram_pages()) {
+		pr_err("get_vm_area: called after the page allocator took over but before "
+		       "vmalloc_init\n");
+		WARN_ON(1);
+		return NULL;
+	}
 	if (size > VMALLOC_END - addr) {
 		pr_warn("vmap allocation for size %lu failed: use vmalloc=<size> to increase "
 			"size\n",

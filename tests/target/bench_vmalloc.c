@@ -9,10 +9,12 @@
  * line.  Exact under QEMU with -icount shift=0.
  */
 #include "bench.h"
+#include "gfp.h"
 #include "ktap.h"
 #include "mm.h"
 #include "printk.h"
 #include "vmalloc.h"
+#include <asm/pgtable.h>
 
 #define REPS  8
 #define PAGES (SZ_4M / PAGE_SIZE)
@@ -52,8 +54,52 @@ static void bench_vmalloc_4m_per_page(struct ktap_test *t)
 		     "instructions/page");
 }
 
+/*
+ * vmap of 4 MiB of pages we already hold, then vunmap: the mapping, the
+ * unmapping and the TLB flush alone, without the page allocator.
+ */
+static void bench_vmap_4m_per_page(struct ktap_test *t)
+{
+	struct page **pages = alloc_pages_exact(PAGES * sizeof(*pages), GFP_KERNEL);
+	u64 map_ticks = 0, unmap_ticks = 0;
+	unsigned long got = 0;
+
+	if (!bench_clock_available() || !bench_calibrate() || !pages) {
+		ktap_skip(t, "no usable Cortex-A9 global timer, or no memory");
+		goto out;
+	}
+	for (got = 0; got < PAGES; got++)
+		if (!(pages[got] = alloc_pages(GFP_HIGHUSER, 0)))
+			goto out;
+	vunmap(vmap(pages, PAGES, 0, MT_MEMORY_RW));
+	for (int i = 0; i < REPS; i++) {
+		u64 t0, t1, t2;
+		void *p;
+
+		t0 = bench_clock_read();
+		p = vmap(pages, PAGES, 0, MT_MEMORY_RW);
+		t1 = bench_clock_read();
+		if (!KTAP_EXPECT_TRUE(t, p != NULL))
+			goto out;
+		vunmap(p);
+		t2 = bench_clock_read();
+		map_ticks += t1 - t0;
+		unmap_ticks += t2 - t1;
+	}
+	bench_report("vmalloc.vmap_4M_per_page", bench_ticks_to_insns(map_ticks), REPS * PAGES,
+		     "instructions/page");
+	bench_report("vmalloc.vunmap_4M_per_page", bench_ticks_to_insns(unmap_ticks), REPS * PAGES,
+		     "instructions/page");
+out:
+	while (got)
+		__free_pages(pages[--got], 0);
+	if (pages)
+		free_pages_exact(pages, PAGES * sizeof(*pages));
+}
+
 static struct ktap_case bench_vmalloc_cases[] = {
 	KTAP_CASE(bench_vmalloc_4m_per_page),
+	KTAP_CASE(bench_vmap_4m_per_page),
 	{},
 };
 
