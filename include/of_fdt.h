@@ -11,7 +11,7 @@
  *	err = early_init_dt_verify(fdt);	// header sane?  else report, halt
  *	err = early_init_dt_scan(fdt);		// model, /chosen, memory nodes
  *	parse_early_param();			// mem=, loglevel=, ...
- *	arm_memblock_init(fdt, dtb_phys);	// reservations (arm_memblock.h)
+ *	arm_memblock_init(fdt, dtb_phys);	// reservations (asm/memblock.h)
  */
 #ifndef _OF_FDT_H
 #define _OF_FDT_H

@@ -29,13 +29,6 @@
 struct cma cma_areas[MAX_CMA_AREAS];
 unsigned int cma_area_count;
 
-/*
- * Where lowmem ends, as a kernel virtual address (ARM's mmu.c sets it in
- * adjust_lowmem_bounds(), before arm_memblock_init()).  Weak, because the
- * host tools (mmsim, the fuzzer) link mm/ without mmu.c: then it is NULL
- * and CMA knows of no highmem boundary.
- */
-
 phys_addr_t cma_get_base(const struct cma *cma)
 {
 	return PFN_PHYS(cma->base_pfn);
@@ -379,7 +372,12 @@ static bool is_power_of_2(phys_addr_t n)
 	return n && !(n & (n - 1));
 }
 
-/* The physical address where highmem begins, PHYS_ADDR_MAX if unknown. */
+/*
+ * The physical address where highmem begins, from high_memory (ARM's
+ * mmu.c records it in adjust_lowmem_bounds(), before arm_memblock_init());
+ * PHYS_ADDR_MAX if no split is recorded (the fuzzer; host tests without
+ * highmem).
+ */
 static phys_addr_t cma_highmem_start(void)
 {
 	/* Not __pa(high_memory): that is not a linear-map address (Linux's reasoning). */

@@ -25,8 +25,9 @@
  * (its message says why); 2 bad usage or unreadable input; 3 the kernel
  * panicked.
  */
-#include "arm_memblock.h"
+#include <asm/memblock.h>
 #include "../tests/host/host_image.h"
+#include "../tests/host/host_mm.h"
 #include <asm/boot_place.h>
 #include "cma.h"
 #include "dma-map-ops.h"
@@ -501,7 +502,10 @@ static int stage_early_param(struct mmsim *sim)
 /* arch/arm/mm/mmu.c's adjust_lowmem_bounds(), with mmsim's PHYS_OFFSET. */
 static int stage_lowmem_bounds(struct mmsim *sim)
 {
-	arm_adjust_lowmem_bounds(sim->phys_offset);
+	struct lowmem_bounds b = arm_lowmem_bounds(sim->phys_offset);
+
+	host_set_lowmem_limit(b.lowmem_limit);
+	memblock_set_current_limit(b.memblock_limit);
 	return 0;
 }
 

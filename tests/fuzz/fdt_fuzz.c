@@ -13,7 +13,8 @@
  * does a broken invariant of the result, checked after every successful
  * boot.  Build with clang -fsanitize=fuzzer,address,undefined.
  */
-#include "arm_memblock.h"
+#include <asm/memblock.h>
+#include "../host/host_boot.h"
 #include "../host/host_image.h"
 #include "init.h"
 #include "kernel.h"
@@ -97,12 +98,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		memset((char *)fdt + size, 0, last_size - size);
 	last_size = size;
 
-	memblock_reset();
-	memblock_debug = false;
-	early_params_reset();
-	of_reserved_mem_reset();
-	arm_memblock_reset();
-	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+	host_early_boot_reset();
 	host_image_place(FUZZ_LOAD, &host_image_default_layout);
 
 	if (early_init_dt_verify(fdt))

@@ -16,7 +16,7 @@
  *
  * Deterministic: a fixed-seed xorshift generator.
  */
-#include "arm_memblock.h"
+#include <asm/memblock.h>
 #include "ktap.h"
 #include "host_random.h"
 #include "host_mm.h"
@@ -329,10 +329,10 @@ static void cma_stress_random_interleaving_keeps_data_and_counts(struct ktap_tes
 	rng_state = 0x2545f4914f6cdd1dULL;
 	dma_contiguous_reset();
 	host_mm_setup_memblock(&stress_layout);
-	arm_set_lowmem_limit(stress_layout.lowmem_limit);
+	host_set_lowmem_limit(stress_layout.lowmem_limit);
 	KTAP_ASSERT_EQ(t, cma_declare_contiguous(0, MB(16), 0, 0, 0, false, "high", &high), 0);
 	KTAP_ASSERT_EQ(t, cma_declare_contiguous(0x62000000, MB(8), 0, 0, 0, true, "low", &low), 0);
-	arm_set_lowmem_limit(0);
+	host_set_lowmem_limit(0);
 	host_mm_boot_rest(&stress_layout);
 	cma_init_reserved_areas();
 	init_per_zone_wmark_min();

@@ -16,7 +16,7 @@
  * page lost, the retry over candidate ranges, and that unmovable
  * allocations never get a CMA page.
  */
-#include "arm_memblock.h"
+#include <asm/memblock.h>
 #include "ktap.h"
 #include "host_mm.h"
 #include "early_boot_helpers.h"
@@ -33,13 +33,9 @@
 
 /*
  * CMA reads high_memory to find the lowmem/highmem boundary; these suites
- * set it through the arch's own setter and clear it again, so other suites
+ * set it with host_set_lowmem_limit() and clear it again, so other suites
  * see an all-lowmem machine.
  */
-static void set_lowmem_limit(phys_addr_t lowmem_end)
-{
-	arm_set_lowmem_limit(lowmem_end);
-}
 
 static void reset_tunables(void)
 {
@@ -94,7 +90,7 @@ static int cma_board(struct dt *d, phys_addr_t mem_size, const char *bootargs, c
 /* Boot the early stage of @mem_size RAM; lowmem ends where ARM's default vmalloc puts it. */
 static int cma_boot(struct dt *d, phys_addr_t mem_size)
 {
-	set_lowmem_limit(min_t(phys_addr_t, 0x60000000 + mem_size, 0x90000000));
+	host_set_lowmem_limit(min_t(phys_addr_t, 0x60000000 + mem_size, 0x90000000));
 	return dt_boot(d);
 }
 
@@ -108,7 +104,7 @@ static int cma_reserve_init(struct ktap_test *t)
 static void cma_reserve_exit(struct ktap_test *t)
 {
 	early_boot_suite_exit(t);
-	arm_set_lowmem_limit(0);
+	host_set_lowmem_limit(0);
 }
 
 /* The default area's placement, as Linux 6.1 prints it for vexpress with QEMU's -m. */
@@ -509,7 +505,7 @@ static struct cma *boot_with_area(const struct host_mm_layout *l, phys_addr_t ba
 
 	dma_contiguous_reset();
 	host_mm_setup_memblock(l);
-	set_lowmem_limit(l->lowmem_limit);
+	host_set_lowmem_limit(l->lowmem_limit);
 	if (cma_declare_contiguous(base, size, 0, 0, 0, fixed, "test", &cma))
 		cma = NULL;
 	host_mm_boot_rest(l);
@@ -528,7 +524,7 @@ static int cma_suite_init(struct ktap_test *t)
 static void cma_suite_exit(struct ktap_test *t)
 {
 	(void)t;
-	arm_set_lowmem_limit(0);
+	host_set_lowmem_limit(0);
 	reset_tunables();
 }
 
@@ -608,7 +604,7 @@ static void cma_area_across_zones_is_not_activated(struct ktap_test *t)
 	 */
 	dma_contiguous_reset();
 	host_mm_setup_memblock(&layout_128m);
-	set_lowmem_limit(0);
+	host_set_lowmem_limit(0);
 	KTAP_ASSERT_EQ(t, cma_declare_contiguous(0x65800000, MB(16), 0, 0, 0, true, "test", &cma),
 		       0);
 	host_mm_boot_rest(&layout_128m);
@@ -1186,7 +1182,7 @@ static void cma_two_areas_are_independent(struct ktap_test *t)
 
 	dma_contiguous_reset();
 	host_mm_setup_memblock(&layout_128m);
-	set_lowmem_limit(layout_128m.lowmem_limit);
+	host_set_lowmem_limit(layout_128m.lowmem_limit);
 	KTAP_ASSERT_EQ(t, cma_declare_contiguous(0, MB(8), 0, 0, 0, false, "high", &high), 0);
 	KTAP_ASSERT_EQ(t, cma_declare_contiguous(0x62000000, MB(8), 0, 0, 1, true, "low", &low), 0);
 	host_mm_boot_rest(&layout_128m);

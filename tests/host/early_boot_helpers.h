@@ -12,7 +12,8 @@
 #ifndef _EARLY_BOOT_HELPERS_H
 #define _EARLY_BOOT_HELPERS_H
 
-#include "arm_memblock.h"
+#include <asm/memblock.h>
+#include "host_boot.h"
 #include "host_image.h"
 #include "init.h"
 #include "kernel.h"
@@ -183,12 +184,7 @@ static inline void early_boot_setup(void)
 {
 	host_ram_setup(TEST_RAM_BASE, TEST_RAM_BACKED);
 	host_image_place(TEST_LOAD, &host_image_default_layout);
-	memblock_reset();
-	memblock_debug = false;
-	early_params_reset();
-	of_reserved_mem_reset();
-	arm_memblock_reset();
-	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+	host_early_boot_reset();
 }
 
 static inline int early_boot_suite_init(struct ktap_test *t)

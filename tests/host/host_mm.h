@@ -29,6 +29,12 @@ void host_sections_reset(void);
 /** host_kmap_reset - forget every kmap (a new boot has a new mem_map) */
 void host_kmap_reset(void);
 
+/**
+ * host_set_lowmem_limit - record a lowmem/highmem split, as mmu.c's adjust_lowmem_bounds() does
+ * @limit: physical end of lowmem; 0 forgets the split (high_memory NULL: no highmem boundary)
+ */
+void host_set_lowmem_limit(phys_addr_t limit);
+
 #define HOST_MM_MAX_RANGES 4
 
 struct host_mm_range {

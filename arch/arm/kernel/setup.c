@@ -14,7 +14,7 @@
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
 #include <libfdt.h>
-#include "arm_memblock.h"
+#include <asm/memblock.h>
 #include "init.h"
 #include "of_fdt.h"
 #include "serial.h"

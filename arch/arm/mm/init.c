@@ -9,7 +9,6 @@
  * Portable C on purpose: mmsim and the host tests link this file, so the
  * layout they show is the one the kernel makes.
  */
-#include "arm_memblock.h"
 #include "dma-map-ops.h"
 #include "init.h"
 #include "kernel.h"
@@ -20,6 +19,7 @@
 #include "of_reserved_mem.h"
 #include "printk.h"
 #include "sections.h"
+#include <asm/memblock.h>
 #include <asm/memory.h>
 #include <libfdt.h>
 #include <string.h>
@@ -60,12 +60,7 @@ static int early_mem(char *val)
 }
 early_param("mem", early_mem);
 
-/*
- * The lowmem/highmem split.  Portable so that mmsim computes what the
- * kernel computes; mmu.c's adjust_lowmem_bounds() applies it.
- */
-phys_addr_t arm_lowmem_limit;
-void *high_memory;
+/* vmalloc= (the lowmem/highmem split follows from it): see arm_lowmem_bounds(). */
 static unsigned long vmalloc_size = VMALLOC_DEFAULT_SIZE;
 
 /*
@@ -94,34 +89,45 @@ static int __init early_vmalloc(char *arg)
 }
 early_param("vmalloc", early_vmalloc);
 
-phys_addr_t arm_find_lowmem_limit(phys_addr_t phys_offset)
+/**
+ * arm_lowmem_bounds - the lowmem/highmem split for the memory in memblock
+ * @phys_offset: the kernel's PHYS_OFFSET (RAM at PAGE_OFFSET)
+ *
+ * Linux's adjust_lowmem_bounds(), less the recording (mmu.c's
+ * adjust_lowmem_bounds() does that, the only place that sets the split):
+ * portable, so mmsim computes what the kernel computes.  Lowmem is RAM
+ * whose linear-map address lies below the vmalloc area, which is vmalloc=
+ * big (240 MiB by default) plus the 8 MiB gap, ending at VMALLOC_END: it
+ * ends where the first bank crosses that boundary, or with memory.  Until
+ * paging_init maps lowmem, memblock may only allocate in what head.S
+ * mapped as well: linker.ld's __early_map_end, the image + EARLY_MAP_EXTRA
+ * rounded up to a section.
+ */
+struct lowmem_bounds arm_lowmem_bounds(phys_addr_t phys_offset)
 {
 	phys_addr_t vmalloc_limit =
 		(u64)VMALLOC_END - vmalloc_size - VMALLOC_OFFSET - PAGE_OFFSET + phys_offset;
+	phys_addr_t early_map_end = ALIGN(__pa(_end) + EARLY_MAP_EXTRA, SECTION_SIZE);
 	phys_addr_t start, end, lowmem_limit = 0;
 	u64 i;
 
-	/* Lowmem ends where the first bank crosses the vmalloc limit. */
 	for_each_mem_range (i, &start, &end) {
 		if (start >= vmalloc_limit)
 			break;
 		lowmem_limit = min(end, vmalloc_limit);
 	}
-	return lowmem_limit;
+	return (struct lowmem_bounds){
+		.lowmem_limit = lowmem_limit,
+		.memblock_limit = min(lowmem_limit, early_map_end),
+	};
 }
 
-phys_addr_t arm_early_map_end(void)
-{
-	/* linker.ld's __early_map_end: ALIGN(_end + EARLY_MAP_EXTRA, 1 MiB). */
-	return ALIGN(__pa(_end) + EARLY_MAP_EXTRA, SECTION_SIZE);
-}
-
-void arm_adjust_lowmem_bounds(phys_addr_t phys_offset)
-{
-	arm_set_lowmem_limit(arm_find_lowmem_limit(phys_offset));
-	memblock_set_current_limit(min(arm_lowmem_limit, arm_early_map_end()));
-}
-
+/**
+ * bootmem_init - tell the mm core the zone boundaries (after paging_init)
+ *
+ * Normal up to arm_lowmem_limit, HighMem to the end of memory; then
+ * free_area_init() sets up the node, zones and mem_map.
+ */
 void bootmem_init(void)
 {
 	unsigned long max_zone_pfn[MAX_NR_ZONES] = {0};
@@ -131,23 +137,24 @@ void bootmem_init(void)
 	free_area_init(max_zone_pfn);
 }
 
-void arm_set_lowmem_limit(phys_addr_t limit)
-{
-	arm_lowmem_limit = limit;
-	high_memory = limit ? (char *)__va(limit - 1) + 1 : NULL;
-}
-
+/**
+ * arm_memory_limit - the mem= limit in bytes, 0 if none was given
+ */
 phys_addr_t arm_memory_limit(void)
 {
 	return memory_limit_set ? memory_limit : 0;
 }
 
+/**
+ * arm_memblock_reset - forget mem=, vmalloc= and cma= (and the CMA areas)
+ *
+ * For host tests, mmsim and the fuzzer, which boot many times.
+ */
 void arm_memblock_reset(void)
 {
 	memory_limit = 0;
 	memory_limit_set = false;
 	vmalloc_size = VMALLOC_DEFAULT_SIZE;
-	arm_set_lowmem_limit(0);
 	memset(memory_limit_arg, 0, sizeof(memory_limit_arg));
 	dma_contiguous_reset(); /* cma= and the CMA areas reserved here */
 }
@@ -214,6 +221,24 @@ disable:
 	return false;
 }
 
+/**
+ * arm_memblock_init - reserve the kernel, initrd, DTB and the DT's reservations
+ * @fdt: the verified DTB (early_init_dt_scan() has run)
+ * @fdt_phys: its physical address: the DTB is mapped outside the linear
+ *            map (FDT_FIXED_BASE), so __pa(@fdt) would be wrong
+ *
+ * In order: apply mem= (refused if it would cut into the kernel image),
+ * reserve the kernel image [__pa(_text), __pa(_end)), the initrd (or
+ * disable it with Linux's message if it is not in memory or overlaps a
+ * reservation), the DTB, then /memreserve/ and /reserved-memory with the
+ * kernel, DTB and initrd protected from them; then the CMA hook, then let
+ * memblock's arrays grow, and print memblock's table under memblock=debug.
+ *
+ * Return: 0, -EINVAL if the kernel image is not inside the memory the DT
+ * describes, or -ENOMEM if the kernel, the DTB or a reservation the DT
+ * asks for could not be reserved (each reported; the caller halts rather
+ * than let the page allocator hand that memory out).
+ */
 int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys)
 {
 	const phys_addr_t kernel_start = __pa(_text), kernel_end = __pa(_end);

@@ -21,7 +21,6 @@
  * means no entry is ever changed while the MMU may be using it, so the only
  * TLB maintenance needed is one full invalidate after the switch.
  */
-#include "arm_memblock.h"
 #include "init.h"
 #include "kernel.h"
 #include "memblock.h"
@@ -31,6 +30,7 @@
 #include "sections.h"
 #include <asm/cp15.h>
 #include <asm/highmem.h>
+#include <asm/memblock.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/pgtable.h>
@@ -41,6 +41,8 @@
 
 extern const char vectors[], vectors_end[];
 
+phys_addr_t arm_lowmem_limit;
+void *high_memory;
 unsigned long vmalloc_start;
 void *empty_zero_page;
 
@@ -54,10 +56,22 @@ static int __init early_ptdump(char *arg)
 }
 early_param("ptdump", early_ptdump);
 
+/**
+ * adjust_lowmem_bounds - record the lowmem/highmem split; cap memblock to the boot mapping
+ *
+ * arm_lowmem_bounds() finds the split (portable, in init.c); this is the
+ * one place that sets arm_lowmem_limit, high_memory and vmalloc_start.
+ * setup_arch() calls it twice, as Linux does: before arm_memblock_init()
+ * (CMA needs the boundary) and after it (mem= may have moved it).
+ */
 void adjust_lowmem_bounds(void)
 {
-	arm_adjust_lowmem_bounds(PHYS_OFFSET);
+	struct lowmem_bounds b = arm_lowmem_bounds(PHYS_OFFSET);
+
+	arm_lowmem_limit = b.lowmem_limit;
+	high_memory = (char *)__va(b.lowmem_limit - 1) + 1;
 	vmalloc_start = ALIGN((unsigned long)high_memory + VMALLOC_OFFSET, VMALLOC_OFFSET);
+	memblock_set_current_limit(b.memblock_limit);
 }
 
 const struct pgtable_ops kernel_pgtable_ops = {

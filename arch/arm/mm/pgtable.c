@@ -6,7 +6,7 @@
  * so tests/host runs it over simulated RAM; the CP15 side (publishing
  * entries, switching tables) is in mmu.c behind struct pgtable_ops.
  */
-#include "arm_memblock.h"
+#include <asm/memblock.h>
 #include "init.h"
 #include "kernel.h"
 #include "memblock.h"

@@ -4,7 +4,7 @@
 #define _ASM_MMU_H
 
 #include "types.h"
-#include "arm_memblock.h" /* arm_lowmem_limit, high_memory */
+#include <asm/memblock.h> /* arm_lowmem_limit */
 
 /* The boot table head.S built (linker.ld places it after BSS). */
 extern u32 boot_pgd[4096];
@@ -19,7 +19,6 @@ phys_addr_t early_io_slot_phys(unsigned int slot);
 extern unsigned long vmalloc_start;
 extern void *empty_zero_page;
 
-/** adjust_lowmem_bounds - set arm_lowmem_limit from RAM and vmalloc=; cap memblock to the boot mapping */
 void adjust_lowmem_bounds(void);
 /** paging_init - build the final page tables and switch to them */
 void paging_init(void);

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The early boot's state on the host.  The kernel boots once; the host
+ * suites and the fuzzer boot many times, so every module that keeps boot
+ * state has its own reset, and this runs them all in one place.
+ */
+#ifndef _HOST_BOOT_H
+#define _HOST_BOOT_H
+
+/**
+ * host_early_boot_reset - every early-boot module as a fresh boot finds it
+ *
+ * memblock (and memblock=debug), the early parameters, the reserved-memory
+ * table, mem=/vmalloc=/cma= and the CMA areas, the recorded lowmem split,
+ * and the console log level.  RAM and the kernel image are the caller's.
+ */
+void host_early_boot_reset(void);
+
+#endif /* _HOST_BOOT_H */
