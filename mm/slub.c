@@ -84,8 +84,15 @@ static unsigned int slub_min_order;
 static unsigned int slub_max_order = PAGE_ALLOC_COSTLY_ORDER;
 static unsigned int slub_min_objects;
 
-/* Pages of the linear map, from its start: what kfree() can be given. */
-static unsigned long slab_lowmem_pages;
+/*
+ * The linear map as kfree() sees it: mem_map, and how many pages from its
+ * start are lowmem (what kfree() can be given).  Together, so the fast
+ * path finds both from one address.
+ */
+static struct {
+	struct page *map;
+	unsigned long pages;
+} linear;
 
 /* ---------------------------------------------------------------- addresses */
 
@@ -102,12 +109,12 @@ static __always_inline unsigned long linear_offset(const void *x)
 /* The struct page of @x, which must be in the linear map (linear_offset checked). */
 static __always_inline struct page *linear_page(const void *x)
 {
-	return mem_map + (linear_offset(x) >> PAGE_SHIFT);
+	return linear.map + (linear_offset(x) >> PAGE_SHIFT);
 }
 
 static __always_inline bool in_linear_map(const void *x)
 {
-	return (linear_offset(x) >> PAGE_SHIFT) < slab_lowmem_pages;
+	return (linear_offset(x) >> PAGE_SHIFT) < linear.pages;
 }
 
 /*
@@ -136,26 +143,43 @@ static __always_inline void set_freepointer(const struct kmem_cache *s, void *ob
 	*(void **)ptr_addr = freelist_ptr(s, fp, ptr_addr);
 }
 
-/* The first object of @slab (after the left red zone, if any). */
-static inline void *slab_objects_start(const struct kmem_cache *s, const struct slab *slab)
+/*
+ * Is @off, an offset from @slab's start, where one of its objects starts?
+ * The offset is divided by multiplying with the rounded-up reciprocal of
+ * the size: that gives the exact quotient for every multiple of the size
+ * (all that must pass), and a non-multiple can never pass the check that
+ * follows.
+ */
+static __always_inline bool offset_is_object(const struct kmem_cache *s, const struct slab *slab,
+					     unsigned long off)
 {
-	return (char *)slab_address(slab) + s->red_left_pad;
+	unsigned long idx;
+
+	off -= s->red_left_pad;
+	idx = (unsigned long)(((u64)off * s->reciprocal_size) >> 32);
+	return idx < slab->objects && idx * s->size == off;
+}
+
+/* Is @object the start of one of @slab's objects? */
+static bool object_in_slab(const struct kmem_cache *s, const struct slab *slab, const void *object)
+{
+	return offset_is_object(
+		s, slab, (unsigned long)((const char *)object - (const char *)slab_address(slab)));
 }
 
 /*
- * Is @object the start of one of @slab's objects?  The offset is divided
- * by multiplying with the rounded-up reciprocal: that gives the exact
- * quotient for every multiple of the size (which is all that must pass),
- * and a non-multiple can never pass the check that follows.
+ * @x's offset from the start of the slab @slab, @page being the page @x is
+ * in: no division by the size of struct page but the one that finds which
+ * page of the slab it is (0 in an order-0 slab).
  */
-static __always_inline bool object_in_slab(const struct kmem_cache *s, const struct slab *slab,
-					   const void *object)
+static __always_inline unsigned long offset_in_slab(const void *x, const struct page *page,
+						    const struct slab *slab)
 {
-	unsigned long off =
-		(unsigned long)((const char *)object - (const char *)slab_objects_start(s, slab));
-	unsigned long idx = (unsigned long)(((u64)off * s->reciprocal_size) >> 32);
+	unsigned long off = linear_offset(x) & (PAGE_SIZE - 1);
 
-	return idx < slab->objects && idx * s->size == off;
+	if (page != slab_page(slab))
+		off += (unsigned long)(page - slab_page(slab)) << PAGE_SHIFT;
+	return off;
 }
 
 static inline bool kmem_cache_debug(const struct kmem_cache *s)
@@ -860,6 +884,35 @@ static noinline void *debug_slab_alloc(struct kmem_cache *s, gfp_t gfpflags, uns
 }
 
 /*
+ * The rest of an allocation whose CPU freelist was empty (always so for a
+ * debug cache, whose CPUs never own a slab).  Entered with interrupts off
+ * (@irqflags to restore).
+ */
+static noinline void *slab_alloc_refill(struct kmem_cache *s, gfp_t gfpflags, unsigned long addr,
+					unsigned long irqflags)
+{
+	void *object;
+
+	if (kmem_cache_debug(s)) {
+		arch_local_irq_restore(irqflags);
+		object = debug_slab_alloc(s, gfpflags, addr);
+	} else {
+		object = __slab_alloc(s, gfpflags, &s->cpu_slab[smp_processor_id()]);
+		arch_local_irq_restore(irqflags);
+		if (object)
+			*(void **)((char *)object + s->offset) = NULL;
+	}
+	if (object && (gfpflags & __GFP_ZERO))
+		memset(object, 0, s->object_size);
+	return object;
+}
+
+static noinline void *slab_alloc_zero(struct kmem_cache *s, void *object)
+{
+	return memset(object, 0, s->object_size);
+}
+
+/*
  * Every allocation: the CPU's next free object, with interrupts off for
  * the time it takes to unlink it (Linux's slab_alloc_node).  The
  * free-pointer word is cleared, so that a later free can tell an
@@ -867,27 +920,18 @@ static noinline void *debug_slab_alloc(struct kmem_cache *s, gfp_t gfpflags, uns
  */
 static __always_inline void *slab_alloc(struct kmem_cache *s, gfp_t gfpflags, unsigned long addr)
 {
-	struct kmem_cache_cpu *c;
-	unsigned long flags;
-	void *object;
+	unsigned long flags = arch_local_irq_save();
+	struct kmem_cache_cpu *c = &s->cpu_slab[smp_processor_id()];
+	void *object = c->freelist, **fp_slot;
 
-	if (unlikely(kmem_cache_debug(s))) {
-		object = debug_slab_alloc(s, gfpflags, addr);
-	} else {
-		flags = arch_local_irq_save();
-		c = &s->cpu_slab[smp_processor_id()];
-		object = c->freelist;
-		if (likely(object))
-			c->freelist = get_freepointer(s, object);
-		else
-			object = __slab_alloc(s, gfpflags, c);
-		arch_local_irq_restore(flags);
-		if (unlikely(!object))
-			return NULL;
-		*(void **)((char *)object + s->offset) = NULL;
-	}
-	if (unlikely(gfpflags & __GFP_ZERO) && object)
-		memset(object, 0, s->object_size);
+	if (unlikely(!object))
+		return slab_alloc_refill(s, gfpflags, addr, flags);
+	fp_slot = (void **)((char *)object + s->offset);
+	c->freelist = freelist_ptr(s, *fp_slot, (unsigned long)fp_slot);
+	arch_local_irq_restore(flags);
+	*fp_slot = NULL;
+	if (unlikely(gfpflags & __GFP_ZERO))
+		return slab_alloc_zero(s, object);
 	return object;
 }
 
@@ -932,48 +976,56 @@ static noinline void __slab_free(struct kmem_cache *s, struct slab *slab, void *
 		discard_slab(s, slab);
 }
 
-/* A free that looked wrong: the full checks, which report what is wrong; true if it is fine. */
-static noinline bool free_checks_locked(struct kmem_cache *s, struct slab *slab, void *object)
+/*
+ * A free that looked wrong (or maybe a debug cache's): the full checks,
+ * which report what is wrong, then the slow free if it is fine.
+ */
+static noinline void slab_free_slow(struct kmem_cache *s, struct slab *slab, void *object,
+				    unsigned long addr)
 {
 	struct kmem_cache_node *n = get_node(s, 0);
 	unsigned long flags;
-	bool ok;
+	bool ok = true;
 
-	spin_lock_irqsave(&n->list_lock, flags);
-	ok = free_consistency_checks(s, slab, object);
-	spin_unlock_irqrestore(&n->list_lock, flags);
-	return ok;
+	/* A debug cache's __slab_free makes these checks itself. */
+	if (!kmem_cache_debug(s)) {
+		spin_lock_irqsave(&n->list_lock, flags);
+		ok = free_consistency_checks(s, slab, object);
+		spin_unlock_irqrestore(&n->list_lock, flags);
+	}
+	if (ok)
+		__slab_free(s, slab, object, addr);
 }
 
 /*
- * Every free of an object of @s in @slab (Linux's do_slab_free).  Two
- * checks come first, whatever the debug flags: the pointer must be an
- * object's start, and the object must not be free already.  A free
- * object's free-pointer word decodes to NULL or an address in its slab;
- * an allocated one's (cleared by slab_alloc, or the user's data) all but
- * never does, and only then are the freelists searched, so a double free
- * is always caught and a valid free costs a few instructions.
+ * Every free of an object of @s in @slab, @off bytes from its start
+ * (Linux's do_slab_free).  Two checks come first, whatever the debug
+ * flags: the pointer must be an object's start, and the object must not
+ * be free already.  A free object's free-pointer word decodes to NULL or
+ * an address in its slab; an allocated one's (cleared by slab_alloc, or
+ * the user's data) all but never does, and only then are the freelists
+ * searched, so a double free is always caught and a valid free costs a
+ * few instructions.  A debug cache's CPUs own no slab, so its frees end
+ * in __slab_free whichever way they go.
  */
 static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, void *object,
-				      unsigned long addr)
+				      unsigned long off, unsigned long addr)
 {
+	void **fp_slot = (void **)((char *)object + s->offset);
+	unsigned long random = s->random;
+	void *fp = (void *)((unsigned long)*fp_slot ^ random ^ (unsigned long)fp_slot);
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
-	void *fp;
 
-	if (unlikely(kmem_cache_debug(s))) {
-		__slab_free(s, slab, object, addr);
+	if (unlikely(!offset_is_object(s, slab, off) || !fp ||
+		     (unsigned long)((char *)fp - ((char *)object - off)) < slab_size(slab))) {
+		slab_free_slow(s, slab, object, addr);
 		return;
 	}
-	fp = get_freepointer(s, object);
-	if (unlikely(!object_in_slab(s, slab, object) || !fp ||
-		     (unsigned long)((char *)fp - (char *)slab_address(slab)) < slab_size(slab)) &&
-	    !free_checks_locked(s, slab, object))
-		return;
 	flags = arch_local_irq_save();
 	c = &s->cpu_slab[smp_processor_id()];
 	if (likely(slab == c->slab)) {
-		set_freepointer(s, object, c->freelist);
+		*fp_slot = (void *)((unsigned long)c->freelist ^ random ^ (unsigned long)fp_slot);
 		c->freelist = object;
 		arch_local_irq_restore(flags);
 		return;
@@ -994,14 +1046,6 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, v
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags)
 {
 	return slab_alloc(s, flags, _RET_IP_);
-}
-
-/* The slab @x is in, or NULL (reported) if @x is not in the linear map at all. */
-static __always_inline struct page *virt_to_head_page_checked(const void *x)
-{
-	if (unlikely(!in_linear_map(x)))
-		return NULL;
-	return compound_head(linear_page(x));
 }
 
 /* kfree()/kmem_cache_free() of a pointer that is in no slab. */
@@ -1026,20 +1070,26 @@ static noinline void bad_kfree(const void *x, struct page *page, unsigned long a
  */
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
-	struct page *page = virt_to_head_page_checked(x);
+	struct page *page, *head;
 	struct slab *slab;
 
-	if (unlikely(!page || !PageSlab(page))) {
-		bad_kfree(x, page, _RET_IP_);
+	if (unlikely(!in_linear_map(x))) {
+		bad_kfree(x, NULL, _RET_IP_);
 		return;
 	}
-	slab = page_slab(page);
+	page = linear_page(x);
+	head = compound_head(page);
+	if (unlikely(!PageSlab(head))) {
+		bad_kfree(x, head, _RET_IP_);
+		return;
+	}
+	slab = page_slab(head);
 	if (unlikely(slab->slab_cache != s)) {
 		pr_warn("%s: Wrong slab cache. %s but object is from %s\n", __func__, s->name,
 			slab->slab_cache->name);
 		s = slab->slab_cache;
 	}
-	slab_free(s, slab, x, _RET_IP_);
+	slab_free(s, slab, x, offset_in_slab(x, page, slab), _RET_IP_);
 }
 
 /* kmalloc's caches by size up to 192, in 8-byte steps (Linux's size_index). */
@@ -1127,19 +1177,23 @@ static noinline void free_large_kmalloc(struct page *page, const void *x, unsign
  */
 void kfree(const void *x)
 {
-	struct page *page;
+	struct page *page, *head;
+	struct slab *slab;
 
 	if (unlikely(ZERO_OR_NULL_PTR(x)))
 		return;
-	page = virt_to_head_page_checked(x);
-	if (unlikely(!page || !PageSlab(page))) {
-		if (page)
-			free_large_kmalloc(page, x, _RET_IP_);
-		else
-			bad_kfree(x, NULL, _RET_IP_);
+	if (unlikely(!in_linear_map(x))) {
+		bad_kfree(x, NULL, _RET_IP_);
 		return;
 	}
-	slab_free(page_slab(page)->slab_cache, page_slab(page), (void *)x, _RET_IP_);
+	page = linear_page(x);
+	head = compound_head(page);
+	if (unlikely(!PageSlab(head))) {
+		free_large_kmalloc(head, x, _RET_IP_);
+		return;
+	}
+	slab = page_slab(head);
+	slab_free(slab->slab_cache, slab, (void *)x, offset_in_slab(x, page, slab), _RET_IP_);
 }
 
 /* The bytes of an object of @s its user may use (Linux's slab_ksize). */
@@ -1164,11 +1218,9 @@ size_t ksize(const void *x)
 {
 	struct page *page;
 
-	if (unlikely(ZERO_OR_NULL_PTR(x)))
+	if (unlikely(ZERO_OR_NULL_PTR(x)) || !in_linear_map(x))
 		return 0;
-	page = virt_to_head_page_checked(x);
-	if (!page)
-		return 0;
+	page = compound_head(linear_page(x));
 	if (PageSlab(page))
 		return slab_ksize(page_slab(page)->slab_cache);
 	if (PageHead(page) && x == page_address(page))
@@ -1669,7 +1721,8 @@ void kmem_cache_init(void)
 
 	INIT_LIST_HEAD(&slab_caches);
 	memset(kmalloc_caches, 0, sizeof(kmalloc_caches));
-	slab_lowmem_pages = zone_end_pfn(normal) - ARCH_PFN_OFFSET;
+	linear.map = mem_map;
+	linear.pages = zone_end_pfn(normal) - ARCH_PFN_OFFSET;
 	kmem_cache = &kmem_cache_boot;
 	if (kmem_cache_open(kmem_cache, "kmem_cache", sizeof(struct kmem_cache), 0,
 			    SLAB_HWCACHE_ALIGN, NULL))
