@@ -16,8 +16,8 @@
 static char log_buf[LOG_BUF_LEN];
 static size_t log_next; /* characters ever stored; log_buf[log_next % LEN] is next */
 static struct console *consoles;
-static bool line_open; /* the last message did not end with a newline */
-static int line_level;
+static bool line_open;	/* the last message did not end with a newline */
+static bool line_shown; /* ... and it reached the console */
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
@@ -58,13 +58,16 @@ bool have_working_console(void)
 }
 
 /* Strip KERN_* prefixes; returns the text after them. */
-static const char *parse_level(const char *text, int *level, bool *cont)
+static const char *parse_level(const char *text, int *level, bool *cont, bool *output)
 {
 	*level = -1;
 	*cont = false;
+	*output = false;
 	while (text[0] == KERN_SOH[0] && text[1]) {
 		if (text[1] == 'c')
 			*cont = true;
+		else if (text[1] == 'o')
+			*output = true;
 		else if (text[1] >= '0' && text[1] <= '7')
 			*level = text[1] - '0';
 		text += 2;
@@ -77,26 +80,27 @@ int vprintk(const char *fmt, va_list args)
 	char text[512];
 	const char *msg;
 	int level;
-	bool cont;
+	bool cont, output, shown;
 	size_t len;
 
 	vscnprintf(text, sizeof(text), fmt, args);
-	msg = parse_level(text, &level, &cont);
+	msg = parse_level(text, &level, &cont, &output);
 	len = strlen(msg);
 
 	if (line_open && cont) {
-		level = line_level;
+		shown = line_shown;
 	} else {
-		if (line_open && line_level < console_loglevel)
+		if (line_open && line_shown)
 			emit("\n", 1); /* a new message ends the unfinished line */
 		if (level < 0)
 			level = MESSAGE_LOGLEVEL_DEFAULT;
+		shown = output || level < console_loglevel;
 	}
 	if (len) {
 		line_open = msg[len - 1] != '\n';
-		line_level = level;
+		line_shown = shown;
 	}
-	if (level < console_loglevel)
+	if (shown)
 		emit(msg, len);
 	return (int)len;
 }

@@ -167,7 +167,8 @@ void ktap_run_early_hooks(void);
  *          list of globs (only '*' is special) over "suite" or "suite.case",
  *          as Linux's kunit.filter_glob
  *
- * Prints the KTAP document and returns the number of failed cases.
+ * Prints the KTAP document and returns the number of failed cases, or 1
+ * (with a "# no test matches" line) if a non-empty @filter selects nothing.
  */
 int ktap_run_all(const char *filter);
 int ktap_list_all(const char *filter);

@@ -10,17 +10,23 @@
 #include "compiler.h"
 #include "types.h"
 
-#define KERN_SOH	 "\001"
-#define KERN_EMERG	 KERN_SOH "0"
-#define KERN_ALERT	 KERN_SOH "1"
-#define KERN_CRIT	 KERN_SOH "2"
-#define KERN_ERR	 KERN_SOH "3"
-#define KERN_WARNING	 KERN_SOH "4"
-#define KERN_NOTICE	 KERN_SOH "5"
-#define KERN_INFO	 KERN_SOH "6"
-#define KERN_DEBUG	 KERN_SOH "7"
-#define KERN_DEFAULT	 ""
-#define KERN_CONT	 KERN_SOH "c"
+#define KERN_SOH     "\001"
+#define KERN_EMERG   KERN_SOH "0"
+#define KERN_ALERT   KERN_SOH "1"
+#define KERN_CRIT    KERN_SOH "2"
+#define KERN_ERR     KERN_SOH "3"
+#define KERN_WARNING KERN_SOH "4"
+#define KERN_NOTICE  KERN_SOH "5"
+#define KERN_INFO    KERN_SOH "6"
+#define KERN_DEBUG   KERN_SOH "7"
+#define KERN_DEFAULT ""
+#define KERN_CONT    KERN_SOH "c"
+/*
+ * Ours: the program's output rather than a log message (the KTAP report),
+ * shown whatever loglevel= says.  Linux's KUnit prints at KERN_INFO and
+ * relies on dmesg; here the console is the only place a verdict can go.
+ */
+#define KERN_OUTPUT	 KERN_SOH "o"
 
 #define LOGLEVEL_ERR	 3
 #define LOGLEVEL_WARNING 4

@@ -30,7 +30,7 @@ static void vktap_info(const char *fmt, va_list args)
 	char buf[256];
 
 	vscnprintf(buf, sizeof(buf), fmt, args);
-	printk(KERN_INFO "%s# %s\n", indent, buf);
+	printk(KERN_OUTPUT "%s# %s\n", indent, buf);
 }
 
 void ktap_info(const char *fmt, ...)
@@ -47,7 +47,7 @@ void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt,
 	va_list args;
 
 	t->failed = true;
-	printk(KERN_INFO "%s# %s: EXPECTATION FAILED at %s:%d\n", indent, t->name, file, line);
+	printk(KERN_OUTPUT "%s# %s: EXPECTATION FAILED at %s:%d\n", indent, t->name, file, line);
 	va_start(args, fmt);
 	vktap_info(fmt, args);
 	va_end(args);
@@ -133,21 +133,21 @@ static void run_case(const struct ktap_suite *s, const struct ktap_case *c, int 
 
 	if (s->init && s->init(&t)) {
 		t.failed = true;
-		printk(KERN_INFO "    # %s: suite init failed\n", c->name);
+		printk(KERN_OUTPUT "    # %s: suite init failed\n", c->name);
 	} else {
 		c->run(&t);
 		if (s->exit)
 			s->exit(&t);
 	}
 	if (t.failed) {
-		printk(KERN_INFO "    not ok %d %s\n", nr, c->name);
+		printk(KERN_OUTPUT "    not ok %d %s\n", nr, c->name);
 		counts[1]++;
 	} else if (t.skipped) {
-		printk(KERN_INFO "    ok %d %s # SKIP %s\n", nr, c->name,
+		printk(KERN_OUTPUT "    ok %d %s # SKIP %s\n", nr, c->name,
 		       t.skip_reason ? t.skip_reason : "");
 		counts[2]++;
 	} else {
-		printk(KERN_INFO "    ok %d %s\n", nr, c->name);
+		printk(KERN_OUTPUT "    ok %d %s\n", nr, c->name);
 		counts[0]++;
 	}
 }
@@ -162,7 +162,7 @@ static void print_stats(const char *name, const int *counts, int total)
 {
 	if (ktap_stats_enabled == 0 || (ktap_stats_enabled == 1 && total <= 1))
 		return;
-	printk(KERN_INFO "# %s: pass:%d fail:%d skip:%d total:%d\n", name, counts[0], counts[1],
+	printk(KERN_OUTPUT "# %s: pass:%d fail:%d skip:%d total:%d\n", name, counts[0], counts[1],
 	       counts[2], total);
 }
 
@@ -178,9 +178,9 @@ static int run_suite(const struct ktap_suite *s, const char *filter, int nr)
 	int counts[3] = {0, 0, 0}; /* pass, fail, skip */
 	int n = 0;
 
-	printk(KERN_INFO "    KTAP version 1\n");
-	printk(KERN_INFO "    # Subtest: %s\n", s->name);
-	printk(KERN_INFO "    1..%d\n", count_cases(s, filter));
+	printk(KERN_OUTPUT "    KTAP version 1\n");
+	printk(KERN_OUTPUT "    # Subtest: %s\n", s->name);
+	printk(KERN_OUTPUT "    1..%d\n", count_cases(s, filter));
 	indent = "    ";
 	for (const struct ktap_case *c = s->cases; c->name; c++)
 		if (selected(filter, s, c->name))
@@ -188,7 +188,7 @@ static int run_suite(const struct ktap_suite *s, const char *filter, int nr)
 	indent = "";
 	print_stats(s->name, counts, n);
 	print_stats("Totals", counts, n);
-	printk(KERN_INFO "%s %d %s\n", counts[1] ? "not ok" : "ok", nr, s->name);
+	printk(KERN_OUTPUT "%s %d %s\n", counts[1] ? "not ok" : "ok", nr, s->name);
 	return counts[1];
 }
 
@@ -200,8 +200,14 @@ int ktap_run_all(const char *filter)
 	ktap_for_each_suite (p)
 		nr_suites += count_cases(*p, filter) > 0;
 
-	printk(KERN_INFO "KTAP version 1\n");
-	printk(KERN_INFO "1..%d\n", nr_suites);
+	printk(KERN_OUTPUT "KTAP version 1\n");
+	printk(KERN_OUTPUT "1..%d\n", nr_suites);
+	/* A filter that selects nothing is a mistake, not a pass (kunit.py: "no tests run!"). */
+	if (!nr_suites && filter && *filter) {
+		printk(KERN_OUTPUT "# no test matches kunit.filter_glob=%s: nothing was run\n",
+		       filter);
+		return 1;
+	}
 	ktap_for_each_suite (p)
 		if (count_cases(*p, filter) > 0)
 			failed += run_suite(*p, filter, ++nr);
@@ -221,11 +227,11 @@ int ktap_list_all(const char *filter)
 	const struct ktap_suite *const *p;
 	int n = 0;
 
-	printk(KERN_INFO "KTAP version 1\n");
+	printk(KERN_OUTPUT "KTAP version 1\n");
 	ktap_for_each_suite (p)
 		for (const struct ktap_case *c = (*p)->cases; c->name; c++)
 			if (selected(filter, *p, c->name)) {
-				printk(KERN_INFO "%s.%s\n", (*p)->name, c->name);
+				printk(KERN_OUTPUT "%s.%s\n", (*p)->name, c->name);
 				n++;
 			}
 	return n;

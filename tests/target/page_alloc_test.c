@@ -416,6 +416,12 @@ static void page_alloc_highmem_pages_work_through_kmap(struct ktap_test *t)
 		ktap_skip(t, "no highmem at this memory size");
 		return;
 	}
+	/* A page or two of highmem is valid, but too little for the zonelist to pick it. */
+	if (zone_page_state(highmem, NR_FREE_PAGES) <
+	    (long)(high_wmark_pages(highmem) + HIGHMEM_TEST_PAGES)) {
+		ktap_skip(t, "too little free highmem above its watermark for the test's pages");
+		return;
+	}
 	if (!save_pageblock_types(t)) /* GFP_HIGHUSER is unmovable: it may claim a pageblock */
 		return;
 	snapshot_free_state(&state_before);
@@ -745,4 +751,31 @@ static struct ktap_case page_alloc_debug_cases[] = {
 	KTAP_CASE(page_alloc_poisoning_detects_write_after_free),
 	{},
 };
-KTAP_SUITE(page_alloc_debug, page_alloc_debug_cases);
+/*
+ * These cases read the reports they provoke back from the log, which keeps
+ * only what the console showed: show everything while they run, whatever
+ * loglevel= the boot was given (issue 11).
+ */
+static int saved_loglevel;
+
+static int page_alloc_debug_init(struct ktap_test *t)
+{
+	(void)t;
+	saved_loglevel = console_loglevel;
+	console_loglevel = LOGLEVEL_DEBUG + 1;
+	return 0;
+}
+
+static void page_alloc_debug_exit(struct ktap_test *t)
+{
+	(void)t;
+	console_loglevel = saved_loglevel;
+}
+
+static struct ktap_suite page_alloc_debug_suite = {
+	.name = "page_alloc_debug",
+	.cases = page_alloc_debug_cases,
+	.init = page_alloc_debug_init,
+	.exit = page_alloc_debug_exit,
+};
+KTAP_SUITE_DEFINE(page_alloc_debug_suite);

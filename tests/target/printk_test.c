@@ -81,13 +81,34 @@ static void printk_truncates_and_terminates(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, buf[0], '\0');
 }
 
+/*
+ * The log keeps what the console showed, so these set the console level
+ * they need rather than assume loglevel= left the default (issue 11).
+ */
 static void printk_log_keeps_what_was_printed(struct ktap_test *t)
 {
+	int saved = console_loglevel;
 	size_t mark = printk_log_mark();
 
+	console_loglevel = LOGLEVEL_DEBUG + 1;
 	printk(KERN_INFO "printk_test: marker %d\n", 1234);
+	console_loglevel = saved;
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "printk_test: marker 1234\n"));
 	KTAP_EXPECT_FALSE(t, printk_log_since(mark, "marker 1235"));
+}
+
+/* KTAP lines are the product's output: no console level hides them. */
+static void printk_output_is_shown_whatever_the_console_level(struct ktap_test *t)
+{
+	int saved = console_loglevel;
+	size_t mark = printk_log_mark();
+
+	console_loglevel = 0;
+	printk(KERN_OUTPUT "printk_test: output\n");
+	printk(KERN_EMERG "printk_test: emerg\n");
+	console_loglevel = saved;
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "printk_test: output\n"));
+	KTAP_EXPECT_FALSE(t, printk_log_since(mark, "printk_test: emerg"));
 }
 
 static void printk_hides_levels_above_console_loglevel(struct ktap_test *t)
@@ -105,21 +126,26 @@ static void printk_hides_levels_above_console_loglevel(struct ktap_test *t)
 
 static void printk_continues_lines_with_kern_cont(struct ktap_test *t)
 {
+	int saved = console_loglevel;
 	size_t mark = printk_log_mark();
 
+	console_loglevel = LOGLEVEL_DEBUG + 1;
 	printk(KERN_INFO "printk_test: a");
 	pr_cont("b");
 	pr_cont("c\n");
+	console_loglevel = saved;
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "printk_test: abc\n"));
 }
 
-static struct ktap_case printk_cases[] = {KTAP_CASE(printk_formats_integers),
-					  KTAP_CASE(printk_formats_width_and_padding),
-					  KTAP_CASE(printk_formats_strings_and_chars),
-					  KTAP_CASE(printk_formats_pointers),
-					  KTAP_CASE(printk_truncates_and_terminates),
-					  KTAP_CASE(printk_log_keeps_what_was_printed),
-					  KTAP_CASE(printk_hides_levels_above_console_loglevel),
-					  KTAP_CASE(printk_continues_lines_with_kern_cont),
-					  {}};
+static struct ktap_case printk_cases[] = {
+	KTAP_CASE(printk_formats_integers),
+	KTAP_CASE(printk_formats_width_and_padding),
+	KTAP_CASE(printk_formats_strings_and_chars),
+	KTAP_CASE(printk_formats_pointers),
+	KTAP_CASE(printk_truncates_and_terminates),
+	KTAP_CASE(printk_log_keeps_what_was_printed),
+	KTAP_CASE(printk_output_is_shown_whatever_the_console_level),
+	KTAP_CASE(printk_hides_levels_above_console_loglevel),
+	KTAP_CASE(printk_continues_lines_with_kern_cont),
+	{}};
 KTAP_SUITE(printk, printk_cases);
