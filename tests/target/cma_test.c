@@ -67,20 +67,6 @@ static struct cma *test_area(struct ktap_test *t)
 	return cma;
 }
 
-/* Free pages the buddy allocator has outside every CMA area. */
-static unsigned long free_outside_cma(void)
-{
-	long free = 0;
-
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		struct zone *zone = &contig_page_data.node_zones[z];
-
-		free += zone_page_state(zone, NR_FREE_PAGES) -
-			zone_page_state(zone, NR_FREE_CMA_PAGES);
-	}
-	return free > 0 ? (unsigned long)free : 0;
-}
-
 static bool in_area(const struct cma *cma, const struct page *page)
 {
 	unsigned long pfn = page_to_pfn(page);
@@ -178,7 +164,8 @@ static void cma_whole_area_full_of_objects_moves_them_all(struct ktap_test *t)
 	if (!cma)
 		return;
 	/* Every object needs a page outside the area to move to (mem=32M cma=24M has not). */
-	if (free_outside_cma() < cma->count + cma->count / 4) {
+	if (nr_free_pages() - global_zone_page_state(NR_FREE_CMA_PAGES) <
+	    cma->count + cma->count / 4) {
 		ktap_skip(t,
 			  "too little memory outside the CMA area to move a full area's objects");
 		return;

@@ -751,31 +751,4 @@ static struct ktap_case page_alloc_debug_cases[] = {
 	KTAP_CASE(page_alloc_poisoning_detects_write_after_free),
 	{},
 };
-/*
- * These cases read the reports they provoke back from the log, which keeps
- * only what the console showed: show everything while they run, whatever
- * loglevel= the boot was given (issue 11).
- */
-static int saved_loglevel;
-
-static int page_alloc_debug_init(struct ktap_test *t)
-{
-	(void)t;
-	saved_loglevel = console_loglevel;
-	console_loglevel = LOGLEVEL_DEBUG + 1;
-	return 0;
-}
-
-static void page_alloc_debug_exit(struct ktap_test *t)
-{
-	(void)t;
-	console_loglevel = saved_loglevel;
-}
-
-static struct ktap_suite page_alloc_debug_suite = {
-	.name = "page_alloc_debug",
-	.cases = page_alloc_debug_cases,
-	.init = page_alloc_debug_init,
-	.exit = page_alloc_debug_exit,
-};
-KTAP_SUITE_DEFINE(page_alloc_debug_suite);
+KTAP_SUITE(page_alloc_debug, page_alloc_debug_cases);

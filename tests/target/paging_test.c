@@ -314,12 +314,8 @@ static void paging_ptdump_prints_the_kernel_map(struct ktap_test *t)
 	size_t mark = printk_log_mark();
 	char line[96];
 	unsigned long text = (unsigned long)_text & PAGE_MASK;
-	int saved = console_loglevel;
 
-	/* The log keeps what the console shows: show the dump whatever loglevel= says. */
-	console_loglevel = LOGLEVEL_DEBUG + 1;
 	ptdump_kernel(kernel_pgd);
-	console_loglevel = saved;
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "---[ Kernel Mapping ]---"));
 	scnprintf(line, sizeof(line), "0x%08lx-", text);
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, line));
