@@ -134,7 +134,6 @@ static enum uart_type node_uart_type(const void *fdt, int node, size_t *match)
 	return NR_UART_TYPES;
 }
 
-
 /*
  * The node "console=<tty><n>" names: the one with alias serial<n> if it
  * is of that tty's family, else the n-th available node of the family in
@@ -164,8 +163,8 @@ static int console_param_node(const void *fdt, const char **options, int *optlen
 	if (node >= 0 && node_uart_type(fdt, node, NULL) == type)
 		return node;
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0; node = fdt_next_node(fdt, node, NULL))
-		if (node_uart_type(fdt, node, NULL) == type && of_fdt_device_is_available(fdt, node) &&
-		    seen++ == index)
+		if (node_uart_type(fdt, node, NULL) == type &&
+		    of_fdt_device_is_available(fdt, node) && seen++ == index)
 			return node;
 	pr_warn("console=%s names no UART in the DT\n", console_value);
 	return -ENODEV;
