@@ -6,6 +6,21 @@
 # Quiet by default; V=1 shows the commands.
 
 BUILD := build
+
+# Linux's CONFIG_ARCH_FORCE_MAX_ORDER: 11 is ARM's default, 12 that of
+# multi_v7_defconfig and Debian's armmp kernel.  It sets pageblock_order and
+# so CMA's alignment.  `make MAX_ORDER=12 [run|test]`: a value other than the
+# default builds the kernel and the host tools in a directory of their own,
+# so nothing built with the other value is reused.
+MAX_ORDER ?= 11
+ifeq ($(filter 10 11 12 13,$(MAX_ORDER)),)
+$(error MAX_ORDER=$(MAX_ORDER): expected 10, 11, 12 or 13 (Linux's ARM values))
+endif
+ifeq ($(MAX_ORDER),11)
+OUT := $(BUILD)
+else
+OUT := $(BUILD)/max-order-$(MAX_ORDER)
+endif
 HOST_BUILD := $(BUILD)/host
 
 ifeq ($(V),1)
@@ -32,7 +47,7 @@ all: deps
 # The console UART and semihosting share stdio (scripts/boards.py); Ctrl-A c: monitor.
 QEMU_RUN_ARGS = -M $(MACHINE) -m $(MEM) -smp $(SMP) -display none -no-reboot -nic none \
 	$$(python3 scripts/boards.py args $(MACHINE)) -mon chardev=con \
-	-kernel $(BUILD)/kernel.bin $(if $(DTB),-dtb $(DTB)) $(if $(APPEND),-append "$(APPEND)")
+	-kernel $(OUT)/kernel.bin $(if $(DTB),-dtb $(DTB)) $(if $(APPEND),-append "$(APPEND)")
 run: deps
 	$(Q)$(MAKE) --no-print-directory build-all
 	$(Q)QEMU_AUDIO_DRV=none timeout --foreground $(RUN_TIMEOUT) qemu-system-arm $(QEMU_RUN_ARGS) \
@@ -43,17 +58,32 @@ debug: deps
 	$(Q)$(MAKE) --no-print-directory build-all
 	@echo "make debug: QEMU waits for gdb on localhost:$(GDB_PORT), stopped before the first instruction."
 	@echo "In another terminal:"
-	@echo "  gdb-multiarch $(BUILD)/kernel.elf -ex 'source scripts/gdb/a9mm.py' -ex 'target remote localhost:$(GDB_PORT)'"
+	@echo "  gdb-multiarch $(OUT)/kernel.elf -ex 'source scripts/gdb/a9mm.py' -ex 'target remote localhost:$(GDB_PORT)'"
 	@echo "(mm-phys before the MMU is on, mm-virt after; see docs/debugging.md.)  Quit QEMU with Ctrl-A x."
 	$(Q)QEMU_AUDIO_DRV=none qemu-system-arm $(QEMU_RUN_ARGS) -S -gdb tcp::$(GDB_PORT)
+# make test also builds the kernel with the other MAX_ORDER (11 or 12), for
+# the boots that run with both, and fetches Linux for the linux-diff runs.
 test: deps
 	$(Q)$(MAKE) --no-print-directory build-all
-	$(Q)python3 scripts/run-tests.py
+	$(Q)$(MAKE) --no-print-directory MAX_ORDER=$(if $(filter 12,$(MAX_ORDER)),11,12) kernel
+	$(Q)./scripts/fetch-linux.sh
+	$(Q)python3 scripts/run-tests.py --max-order $(MAX_ORDER)
 bench: deps
 	$(Q)$(MAKE) --no-print-directory build-all
 	$(Q)python3 scripts/bench.py $(if $(BASELINE),--baseline $(BASELINE))
 deps:
 	$(Q)./scripts/install-deps.sh
+
+# make linux-diff DTB=… MEM=… APPEND=… [MAX_ORDER=12] [LOADER=shim]: boot
+# Debian's Linux 6.1 (scripts/fetch-linux.sh puts it in build/linux/) and this
+# kernel on the same input, print both sets of memory lines and their diff.
+LOADER ?= qemu
+.PHONY: linux-diff
+linux-diff: deps
+	$(Q)$(MAKE) --no-print-directory $(OUT)/kernel.bin $(BUILD)/bootshim.bin dtbs
+	$(Q)./scripts/fetch-linux.sh
+	$(Q)python3 scripts/linux-diff.py --dtb $(DTB) --mem $(MEM) --append "$(APPEND)" \
+		--max-order $(MAX_ORDER) --loader $(LOADER)
 
 
 # ---------------------------------------------------------------- host side
@@ -90,10 +120,13 @@ host-test: $(HOST_UNIT)
 	$(Q)$(HOST_UNIT) $(FILTER)
 
 # mmsim: the kernel's early boot on the host, for a DTB and command line.
-$(HOST_BUILD)/mmsim: $(filter-out tests/ktap.c,$(PORTABLE_SRCS)) $(HOST_SUPPORT_SRCS) scripts/mmsim.c $(HOST_HEADERS)
+# It follows MAX_ORDER as the kernel does; the host suites and the fuzzer are
+# always built with the default (their expected figures are MAX_ORDER 11's).
+MMSIM := $(OUT)/host/mmsim
+$(MMSIM): $(filter-out tests/ktap.c,$(PORTABLE_SRCS)) $(HOST_SUPPORT_SRCS) scripts/mmsim.c $(HOST_HEADERS)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(filter %.c,$^) -o $@ $(HOST_LDLIBS)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -DCONFIG_ARCH_FORCE_MAX_ORDER=$(MAX_ORDER) $(filter %.c,$^) -o $@ $(HOST_LDLIBS)
 
 # The libFuzzer target over the DT scan and memblock; make test runs it for FUZZ_TIME seconds.
 FUZZ_CC ?= clang
@@ -112,7 +145,7 @@ fuzz: deps
 
 .PHONY: clean
 clean:
-	rm -rf $(BUILD)/host $(BUILD)/kernel* $(BUILD)/obj $(BUILD)/dts $(BUILD)/test
+	rm -rf $(BUILD)/host $(BUILD)/kernel* $(BUILD)/obj $(BUILD)/dts $(BUILD)/test $(BUILD)/max-order-*
 
 # ---------------------------------------------------------------- the kernel
 CROSS_COMPILE ?= arm-none-eabi-
@@ -134,7 +167,7 @@ ARCH_FLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=hard -mfpu=vfpv3-d16 -fno-short-
 TARGET_CFLAGS := -std=gnu11 -O2 -g $(ARCH_FLAGS) -mgeneral-regs-only -ffreestanding -fno-common \
 	-fstack-protector-strong $(WARN_FLAGS) \
 	-Iinclude -Iarch/arm/include -I$(DEPS)/usr/include \
-	$(DEBUG_UART_FLAGS) -DA9MM_VERSION='"$(A9MM_VERSION)"'
+	$(DEBUG_UART_FLAGS) -DA9MM_VERSION='"$(A9MM_VERSION)"' -DCONFIG_ARCH_FORCE_MAX_ORDER=$(MAX_ORDER)
 # -g: head.S and entry.S carry line information for gdb, as the C does.
 TARGET_ASFLAGS := -g $(ARCH_FLAGS) -D__ASSEMBLY__ -Iinclude -Iarch/arm/include $(DEBUG_UART_FLAGS)
 LIBC_A := $(shell $(CC) $(ARCH_FLAGS) -print-file-name=libc.a 2>/dev/null)
@@ -145,14 +178,14 @@ ARCH_SRCS ?= $(wildcard arch/arm/kernel/*.S arch/arm/kernel/*.c arch/arm/mm/*.c 
 BOOT_SRCS ?= $(wildcard boot/*.c boot/serial/*.c)
 TARGET_SUITES ?= $(wildcard tests/target/*.c)
 KERNEL_SRCS := $(ARCH_SRCS) $(BOOT_SRCS) $(MM_SRCS) tests/ktap.c $(TARGET_SUITES)
-KERNEL_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(KERNEL_SRCS))
+KERNEL_OBJS := $(patsubst %,$(OUT)/obj/%.o,$(KERNEL_SRCS))
 
-$(BUILD)/obj/%.c.o: %.c $(DEPS)/.stamp
+$(OUT)/obj/%.c.o: %.c $(DEPS)/.stamp
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/obj/%.S.o: %.S
+$(OUT)/obj/%.S.o: %.S
 	@mkdir -p $(@D)
 	@echo "  AS      $<"
 	$(Q)$(CC) $(TARGET_ASFLAGS) -MMD -MP -c $< -o $@
@@ -162,7 +195,7 @@ $(BUILD)/obj/%.S.o: %.S
 # (checked) no absolute relocation and no call outside the file.
 PLACE_CFLAGS := -Os -fpic -fno-jump-tables -fno-stack-protector -mno-unaligned-access \
 	-fno-tree-loop-distribute-patterns -fno-unwind-tables -fno-asynchronous-unwind-tables
-$(BUILD)/obj/arch/arm/kernel/boot_place.c.o: arch/arm/kernel/boot_place.c $(DEPS)/.stamp
+$(OUT)/obj/arch/arm/kernel/boot_place.c.o: arch/arm/kernel/boot_place.c $(DEPS)/.stamp
 	@mkdir -p $(@D)
 	@echo "  CC      $< (position-independent)"
 	$(Q)$(CC) $(TARGET_CFLAGS) $(PLACE_CFLAGS) -MMD -MP -c $< -o $@
@@ -180,7 +213,7 @@ $(DEPS)/.stamp: scripts/install-deps.sh
 	@touch $@
 
 .PHONY: build-all
-build-all: $(BUILD)/kernel.bin $(HOST_UNIT) $(HOST_BUILD)/mmsim $(HOST_BUILD)/fdt_fuzz $(BUILD)/bootshim.bin dtbs
+build-all: $(OUT)/kernel.bin $(HOST_UNIT) $(MMSIM) $(HOST_BUILD)/fdt_fuzz $(BUILD)/bootshim.bin dtbs
 
 # newlib's string routines are built with short enums; they pass none across calls.
 LINK_KERNEL = $(CC) $(ARCH_FLAGS) -nostdlib -static -T linker.ld -Wl,--no-undefined \
@@ -189,28 +222,28 @@ LINK_KERNEL = $(CC) $(ARCH_FLAGS) -nostdlib -static -T linker.ld -Wl,--no-undefi
 
 # Two links: the second carries the symbol table made from the first.  The
 # table sits after all text, so no function moves between them (checked).
-$(BUILD)/kernel.pass1.elf: $(KERNEL_OBJS) linker.ld $(DEPS)/.stamp
+$(OUT)/kernel.pass1.elf: $(KERNEL_OBJS) linker.ld $(DEPS)/.stamp
 	@echo "  LD      $@"
 	$(Q)$(call LINK_KERNEL,)
 
-$(BUILD)/kallsyms.S: $(BUILD)/kernel.pass1.elf scripts/kallsyms.sh
+$(OUT)/kallsyms.S: $(OUT)/kernel.pass1.elf scripts/kallsyms.sh
 	$(Q)scripts/kallsyms.sh $(CROSS_COMPILE)nm $< > $@
 
-$(BUILD)/kallsyms.o: $(BUILD)/kallsyms.S
+$(OUT)/kallsyms.o: $(OUT)/kallsyms.S
 	$(Q)$(CC) $(TARGET_ASFLAGS) -c $< -o $@
 
-$(BUILD)/kernel.elf: $(BUILD)/kernel.pass1.elf $(BUILD)/kallsyms.o
+$(OUT)/kernel.elf: $(OUT)/kernel.pass1.elf $(OUT)/kallsyms.o
 	@echo "  LD      $@"
-	$(Q)$(call LINK_KERNEL,$(BUILD)/kallsyms.o)
-	$(Q)scripts/kallsyms.sh $(CROSS_COMPILE)nm $@ | cmp -s - $(BUILD)/kallsyms.S || \
+	$(Q)$(call LINK_KERNEL,$(OUT)/kallsyms.o)
+	$(Q)scripts/kallsyms.sh $(CROSS_COMPILE)nm $@ | cmp -s - $(OUT)/kallsyms.S || \
 		{ echo "kallsyms: symbol addresses moved between link passes" >&2; rm -f $@; exit 1; }
 
-$(BUILD)/kernel.bin: $(BUILD)/kernel.elf
+$(OUT)/kernel.bin: $(OUT)/kernel.elf
 	@echo "  OBJCOPY $@"
 	$(Q)$(OBJCOPY) -O binary $< $@
 
 .PHONY: kernel
-kernel: $(BUILD)/kernel.bin
+kernel: $(OUT)/kernel.bin
 
 $(BUILD)/bootshim.bin: tests/boot/bootshim.S
 	@mkdir -p $(@D)

@@ -27,6 +27,7 @@
 #include "printk.h"
 #include "memblock.h"
 #include "sort.h"
+#include "cma.h"
 #include <libfdt.h>
 #include <string.h>
 
@@ -404,9 +405,9 @@ static int alloc_size(struct reserved_mem *rmem)
 		       align, uname);
 		return -EINVAL;
 	}
-	/* A CMA area is made of whole pageblocks. */
+	/* A CMA area is made of whole pageblocks (CMA_MIN_ALIGNMENT_BYTES, as Linux). */
 	if (rmem->reusable && !rmem->nomap && of_flat_dt_is_compatible(node, "shared-dma-pool"))
-		align = max_t(phys_addr_t, align, RESERVED_MEM_CMA_ALIGN);
+		align = max_t(phys_addr_t, align, CMA_MIN_ALIGNMENT_BYTES);
 	if (size > memblock_phys_mem_size()) {
 		pr_err("node %s: size %llu MiB is larger than all of RAM (%llu MiB): skipped\n",
 		       uname, size / SZ_1M, memblock_phys_mem_size() / SZ_1M);

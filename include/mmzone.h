@@ -19,10 +19,15 @@
 #include "pageblock-flags.h"
 
 /*
- * Orders 0..MAX_ORDER-1 (Linux 6.1's meaning: exclusive).  The largest block
- * is 2^10 pages, 4 MiB.
+ * Orders 0..MAX_ORDER-1 (Linux 6.1's meaning: exclusive).  A build choice,
+ * as Linux's CONFIG_ARCH_FORCE_MAX_ORDER (make MAX_ORDER=12): 11 by default
+ * (ARM's), the largest block 2^10 pages, 4 MiB; 12 in multi_v7_defconfig and
+ * Debian's armmp, 8 MiB.  pageblock_order, and so CMA's alignment, follow.
  */
-#define MAX_ORDER	   11
+#ifndef CONFIG_ARCH_FORCE_MAX_ORDER
+#define CONFIG_ARCH_FORCE_MAX_ORDER 11
+#endif
+#define MAX_ORDER	   CONFIG_ARCH_FORCE_MAX_ORDER
 #define MAX_ORDER_NR_PAGES (1UL << (MAX_ORDER - 1))
 /* Orders above this are "costly" to assemble (Linux's threshold). */
 #define PAGE_ALLOC_COSTLY_ORDER 3

@@ -35,14 +35,6 @@
 /* Linux's limit on /reserved-memory nodes kept in the table. */
 #define MAX_RESERVED_REGIONS 64
 
-/*
- * The alignment a dynamic reusable shared-dma-pool (a CMA area) is raised
- * to, as Linux's CMA_MIN_ALIGNMENT_BYTES: one pageblock, 4 MiB with 4 KiB
- * pages and MAX_ORDER 11, so the area is made of whole MIGRATE_CMA blocks.
- * The CMA code checks static areas against the same value.
- */
-#define RESERVED_MEM_CMA_ALIGN SZ_4M
-
 struct reserved_mem_ops; /* per-device hooks, for the users of a region (none yet) */
 
 /**

@@ -25,7 +25,7 @@ enum pageblock_bits {
 
 /*
  * No huge pages, so mobility is grouped by the largest buddy block, as
- * Linux does without CONFIG_HUGETLB_PAGE: 1024 pages, 4 MiB.
+ * Linux does without CONFIG_HUGETLB_PAGE: 1024 pages, 4 MiB, with the default MAX_ORDER.
  */
 #define pageblock_order		 (MAX_ORDER - 1)
 #define pageblock_nr_pages	 (1UL << pageblock_order)

@@ -5,8 +5,9 @@
 
 Tests: host:unit (the host KTAP suites), fuzz, host:scripts (unittest over
 tests/scripts/*_test.py: the Python tools' own logic), host:gdb (the gdb
-helpers against a booted kernel), boot:NAME.
-Each boot is one line of tests/boot/boots.conf.  A boot's KTAP cases count
+helpers against a booted kernel), boot:NAME, linux-diff:NAME.
+Each boot is one line of tests/boot/boots.conf; each linux-diff run (Linux
+and this kernel on one input) one line of tests/boot/linux-diff.conf.  A boot's KTAP cases count
 one each; the boot itself counts one more (it booted, finished its plan,
 exited as expected).  The last line is "N passed, N failed"; the exit
 status is non-zero on any failure.  Logs are kept in build/test/.
@@ -38,7 +39,38 @@ DEFAULTS = {
     "icount": "",
     "mmsim": "",
     "linux": "",
+    "max_order": "",
+    "max_orders": "",
 }
+DEFAULT_MAX_ORDER = 11  # the Makefile's
+
+
+def out_dir(max_order):
+    """Where the Makefile puts what it builds with MAX_ORDER=@max_order."""
+    if int(max_order) == DEFAULT_MAX_ORDER:
+        return BUILD
+    return os.path.join(BUILD, "max-order-%d" % int(max_order))
+
+
+def expand_max_orders(boots, max_order):
+    """Give each boot the MAX_ORDER its kernel is built with: its own max_order=N,
+    else make's; max_orders=A,B runs it once per value (NAME, NAME@max-order-B).
+    Patterns may say {cma_align_mib}: CMA's alignment, one pageblock, in MiB."""
+    out = []
+    for boot in boots:
+        orders = boot["max_orders"].split(",") if boot["max_orders"] else \
+            [boot["max_order"] or str(max_order)]
+        for i, order in enumerate(orders):
+            b = dict(boot, max_order=order)
+            if int(order) != int(max_order):
+                b["mmsim"] = ""  # mmsim is built with make's MAX_ORDER only
+            if i:
+                b["name"] = "%s@max-order-%s" % (boot["name"], order)
+            fill = {"cma_align_mib": str(4 << (int(order) - 11))}
+            b["patterns"] = [p.format(**fill) for p in boot["patterns"]]
+            b["absent"] = [p.format(**fill) for p in boot["absent"]]
+            out.append(b)
+    return out
 
 
 def parse_boots(path):
@@ -106,7 +138,7 @@ def qemu_command(boot, logname):
     board = boards.board(boot["machine"])
     dtbname = boot["dtb"] or board["dtb"]
     dtb = os.path.join(BUILD, "dts", dtbname) if dtbname else None
-    kernel = os.path.join(BUILD, "kernel.bin")
+    kernel = os.path.join(out_dir(boot["max_order"]), "kernel.bin")
     append = boot["append"]
     if boot["filter"]:
         append = (append + " kunit.filter_glob=" + boot["filter"]).strip()
@@ -222,7 +254,8 @@ def compare_with_mmsim(boot, kernel_log):
     itself explains (see MMSIM_VARIES).  A shim boot passes the DTB
     untouched, so mmsim gets no --mem there."""
     dtbname = boot["dtb"] or boards.board(boot["machine"])["dtb"]
-    cmd = [os.path.join(BUILD, "host", "mmsim"), "--dtb", os.path.join(BUILD, "dts", dtbname)]
+    cmd = [os.path.join(out_dir(boot["max_order"]), "host", "mmsim"), "--dtb",
+           os.path.join(BUILD, "dts", dtbname)]
     if boot["loader"] == "qemu":
         cmd += ["--mem", boot["mem"]]
     else:
@@ -257,6 +290,49 @@ def compare_with_linux(case, kernel_log):
     return problems
 
 
+def parse_linux_diffs(path):
+    """tests/boot/linux-diff.conf: NAME key=value ... (dtb mem append max_order known)."""
+    runs = []
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            line = "" if line.lstrip().startswith("#") else line.strip()
+            if not line:
+                continue
+            words = shlex.split(line)
+            run = {"name": words[0], "mem": "256M", "append": "", "max_order": "11",
+                   "known": []}
+            for w in words[1:]:
+                key, _, value = w.partition("=")
+                if key == "known":
+                    run["known"].append(value)
+                elif key in ("dtb", "mem", "append", "max_order"):
+                    run[key] = value
+                else:
+                    sys.exit("%s:%d: unknown key %r" % (path, n, key))
+            runs.append(run)
+    return runs
+
+
+def run_linux_diff(run):
+    """Linux and ours on one input: passes when their memory lines agree."""
+    name = "linux-diff:" + run["name"]
+    logdir = os.path.join(LOGDIR, "linux-diff-" + run["name"])
+    cmd = [sys.executable, os.path.join(TOP, "scripts", "linux-diff.py"), "--quiet",
+           "--dtb", os.path.join(BUILD, "dts", run["dtb"]), "--mem", run["mem"],
+           "--append", run["append"], "--max-order", run["max_order"], "--log-dir", logdir]
+    for k in run["known"]:
+        cmd += ["--known", k]
+    start = time.time()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300)
+    text = proc.stdout.decode("utf-8", "replace")
+    os.makedirs(logdir, exist_ok=True)
+    with open(os.path.join(logdir, "diff.txt"), "w") as f:
+        f.write(text)
+    problems = [] if proc.returncode == 0 else ["exited %d:\n    %s" % (
+        proc.returncode, text.strip().replace("\n", "\n    "))]
+    return name, None, problems, time.time() - start
+
+
 def run_host(binary, name):
     """A command that prints KTAP: the host suites, the gdb helpers' test."""
     argv = binary if isinstance(binary, list) else [binary]
@@ -288,25 +364,33 @@ def main():
     ap.add_argument("--only", default="*", help="glob over test names (boot:NAME, host:unit)")
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--boots", default=os.path.join(TOP, "tests", "boot", "boots.conf"))
+    ap.add_argument("--max-order", type=int, default=DEFAULT_MAX_ORDER,
+                    help="the MAX_ORDER make built with (make test MAX_ORDER=N)")
     args = ap.parse_args()
     os.makedirs(LOGDIR, exist_ok=True)
 
-    boots = [b for b in parse_boots(args.boots) if fnmatch.fnmatch("boot:" + b["name"], args.only)]
+    boots = [b for b in expand_max_orders(parse_boots(args.boots), args.max_order)
+             if fnmatch.fnmatch("boot:" + b["name"], args.only)]
+    host = os.path.join(BUILD, "host")  # the host suites are built with the default only
+    linux_diffs = [r for r in parse_linux_diffs(os.path.join(TOP, "tests", "boot", "linux-diff.conf"))
+                   if fnmatch.fnmatch("linux-diff:" + r["name"], args.only)]
     if args.list:
         for b in boots:
             print("boot:" + b["name"])
+        for r in linux_diffs:
+            print("linux-diff:" + r["name"])
         return 0
 
     jobs = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         if fnmatch.fnmatch("host:unit", args.only):
-            jobs.append(pool.submit(run_host, os.path.join(BUILD, "host", "unit"), "unit"))
+            jobs.append(pool.submit(run_host, os.path.join(host, "unit"), "unit"))
         if fnmatch.fnmatch("format", args.only):
             jobs.append(pool.submit(run_command, [os.path.join(TOP, "scripts", "check-format.sh")],
                                     "format"))
         if fnmatch.fnmatch("fuzz", args.only):
             jobs.append(pool.submit(run_command, [os.path.join(TOP, "tests", "fuzz", "run.sh"),
-                                                  os.path.join(BUILD, "host", "fdt_fuzz")], "fuzz"))
+                                                  os.path.join(host, "fdt_fuzz")], "fuzz"))
         if fnmatch.fnmatch("host:gdb", args.only):
             # scripts/gdb/a9mm.py against a booted kernel, checked against its own log.
             jobs.append(pool.submit(run_host, [sys.executable, os.path.join(
@@ -316,6 +400,8 @@ def main():
             jobs.append(pool.submit(run_command, [sys.executable, "-m", "unittest", "discover",
                                                   "-s", os.path.join(TOP, "tests", "scripts"),
                                                   "-p", "*_test.py"], "host:scripts"))
+        # Linux's boots are the slowest: start them first.
+        jobs += [pool.submit(run_linux_diff, r) for r in linux_diffs]
         jobs += [pool.submit(run_boot, b) for b in boots]
         passed = failed = 0
         for job in jobs:

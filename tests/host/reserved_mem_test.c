@@ -9,6 +9,7 @@
  * 0x60090000 and the DTB at 0x60800000.
  */
 #include "early_boot_helpers.h"
+#include "cma.h"
 
 /* An initialiser of the test binary's own, to watch the claiming protocol. */
 static int test_pool_calls;
@@ -759,7 +760,7 @@ static void rmem_reusable_cma_node_is_recorded_for_cma(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, rmem->size, 0x1000000);
 	/* Raised to a pageblock, and top-down: the last 16 MiB of RAM. */
 	KTAP_EXPECT_EQ(t, rmem->base, 0x6f000000);
-	KTAP_EXPECT_EQ(t, rmem->base % RESERVED_MEM_CMA_ALIGN, 0);
+	KTAP_EXPECT_EQ(t, rmem->base % CMA_MIN_ALIGNMENT_BYTES, 0);
 	/* Without a CMA initialiser linked in, Linux gives the memory back. */
 	if (!rmem->claimed) {
 		EXPECT_LOG(t, mark, "OF: reserved mem: node linux,cma compatible matching fail\n");
