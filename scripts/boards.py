@@ -27,13 +27,13 @@ def board(machine):
         raise KeyError("unknown machine %r (known: %s)" % (machine, ", ".join(sorted(BOARDS))))
 
 
-def console_args(machine):
-    """QEMU options: the console UART and semihosting share one stdio chardev,
-    so a log replayed through semihosting (no UART console) lands in the
-    same stream as the UART's."""
+def console_args(machine, serial=None):
+    """QEMU options: the console UART (or UART @serial) and semihosting share
+    one stdio chardev, so a log replayed through semihosting (no UART
+    console) lands in the same stream as the UART's."""
     b = board(machine)
     args = ["-chardev", "stdio,mux=on,id=con"]
-    for _ in range(b["serial"]):
+    for _ in range(b["serial"] if serial is None else serial):
         args += ["-serial", "null"]
     args += ["-serial", "chardev:con", "-semihosting-config", "enable=on,target=native,chardev=con"]
     if b.get("cpu"):

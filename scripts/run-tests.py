@@ -38,6 +38,7 @@ DEFAULTS = {
     "expect": "ktap", "timeout": "60", "machine": "vexpress-a9", "filter": "",
     "icount": "",
     "mmsim": "",
+    "serial": "",
     "linux": "",
     "max_order": "",
     "max_orders": "",
@@ -132,7 +133,8 @@ def shim_addr(boot, key):
 def qemu_command(boot, logname):
     cmd = ["qemu-system-arm", "-M", boot["machine"], "-m", boot["mem"], "-smp", boot["smp"],
            "-display", "none", "-monitor", "none", "-no-reboot", "-nic", "none"]
-    cmd += boards.console_args(boot["machine"])
+    # serial=N: only UART N reaches the log (default: the board's console UART).
+    cmd += boards.console_args(boot["machine"], int(boot["serial"]) if boot["serial"] else None)
     if boot["icount"]:
         cmd += ["-icount", boot["icount"]]
     board = boards.board(boot["machine"])

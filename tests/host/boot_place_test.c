@@ -245,41 +245,145 @@ static bool plan_is_sane(const struct boot_place *bp, int err)
 }
 
 /*
- * Every truncation and every flipped byte of a real blob: the walker reads
- * nothing outside totalsize (ASan: the copy is exactly that long) and the
- * answer stays sane.
+ * Every truncation and every flipped byte of @blob: the walker reads
+ * nothing outside totalsize (ASan: the copy is exactly that long), for the
+ * plan and for the console; returns how many plans were not sane.
  */
+static int mangle_all(const char *blob)
+{
+	struct boot_place bp = {.load = 0x60100000, .load_size = LOAD_SIZE, .run_size = RUN_SIZE};
+	u32 size = fdt_totalsize(blob), phys, shift, width;
+	int insane = 0, kind;
+
+	for (u32 n = 0; n < size; n++) {
+		for (int flip = 0; flip < 2; flip++) {
+			u32 len = flip ? size : max(n, 64u);
+			char *copy = malloc(len);
+			int err;
+
+			memcpy(copy, blob, len);
+			if (flip)
+				copy[n] ^= 0xa5;
+			else
+				fdt_set_totalsize(copy, n);
+			bp.fdt = 0x62000000;
+			err = boot_place_plan(&bp, copy);
+			insane += !plan_is_sane(&bp, err);
+			boot_place_console(copy, &phys, &kind, &shift, &width);
+			free(copy);
+		}
+	}
+	return insane;
+}
+
+static void console_board(struct dt *d, const char *stdout_path, bool bus_ranges);
+
 static void place_survives_truncated_and_corrupt_blobs(struct ktap_test *t)
 {
 	static const u64 rsv[] = {0x61000000, SZ_1M};
 	static struct dt d;
-	struct boot_place bp = {.load = 0x60100000, .load_size = LOAD_SIZE, .run_size = RUN_SIZE};
-	int insane = 0;
-	u32 size;
 
 	board(&d, 2, 2, rsv, 1, 0x60000000, SZ_256M, 0x61000000, 0x61100000);
 	KTAP_ASSERT_EQ(t, d.err, 0);
-	size = fdt_totalsize(d.buf);
-	for (u32 n = 0; n < size; n++) {
-		char *copy = malloc(n < 64 ? 64 : n);
-		int err;
+	KTAP_EXPECT_EQ(t, mangle_all(d.buf), 0);
+	console_board(&d, "serial1:115200n8", true);
+	KTAP_ASSERT_EQ(t, d.err, 0);
+	KTAP_EXPECT_EQ(t, mangle_all(d.buf), 0);
+}
 
-		memcpy(copy, d.buf, n < 64 ? 64 : n);
-		fdt_set_totalsize(copy, n);
-		bp.fdt = 0x62000000;
-		err = boot_place_plan(&bp, copy);
-		insane += !plan_is_sane(&bp, err);
-		free(copy);
+/* Linux's vexpress layout: a UART behind three buses, one with two-cell chip selects. */
+static void console_board(struct dt *d, const char *stdout_path, bool bus_ranges)
+{
+	const fdt32_t top[] = {cpu_to_fdt32(0x10000000), cpu_to_fdt32(0x10000000),
+			       cpu_to_fdt32(0x20000)};
+	const fdt32_t mb[] = {
+		cpu_to_fdt32(0), cpu_to_fdt32(0), cpu_to_fdt32(0x40000000), cpu_to_fdt32(0x4000000),
+		cpu_to_fdt32(7), cpu_to_fdt32(0), cpu_to_fdt32(0x10000000), cpu_to_fdt32(0x20000)};
+	const fdt32_t io[] = {cpu_to_fdt32(0), cpu_to_fdt32(7), cpu_to_fdt32(0),
+			      cpu_to_fdt32(0x20000)};
 
-		copy = malloc(size);
-		memcpy(copy, d.buf, size);
-		copy[n] ^= 0xa5;
-		bp.fdt = 0x62000000;
-		err = boot_place_plan(&bp, copy);
-		insane += !plan_is_sane(&bp, err);
-		free(copy);
+	dt_begin(d, 1, 1);
+	dt_node(d, "aliases");
+	dt_str(d, "serial1", "/bus@40000000/motherboard-bus@40000000/iofpga@7,00000000/uart@a000");
+	dt_end(d);
+	if (stdout_path) {
+		dt_node(d, "chosen");
+		dt_str(d, "stdout-path", stdout_path);
+		dt_end(d);
 	}
-	KTAP_EXPECT_EQ(t, insane, 0);
+	dt_node(d, "bus@40000000");
+	dt_u32(d, "#address-cells", 1);
+	dt_u32(d, "#size-cells", 1);
+	if (bus_ranges)
+		dt_raw(d, "ranges", top, sizeof(top));
+	dt_node(d, "motherboard-bus@40000000");
+	dt_u32(d, "#address-cells", 2);
+	dt_raw(d, "ranges", mb, sizeof(mb));
+	dt_node(d, "iofpga@7,00000000");
+	dt_u32(d, "#address-cells", 1);
+	dt_raw(d, "ranges", io, sizeof(io));
+	dt_node(d, "uart@a000");
+	dt_raw(d, "compatible", "arm,pl011\0arm,primecell", sizeof("arm,pl011\0arm,primecell"));
+	dt_reg(d, 0xa000, 0x1000);
+	dt_end(d);
+	dt_node(d, "serial@b000");
+	dt_raw(d, "compatible", "acme,uart\0snps,dw-apb-uart",
+	       sizeof("acme,uart\0snps,dw-apb-uart"));
+	dt_reg(d, 0xb000, 0x1000);
+	dt_u32(d, "reg-shift", 2);
+	dt_u32(d, "reg-io-width", 4);
+	dt_end(d);
+	dt_node(d, "serial@c000");
+	dt_str(d, "compatible", "acme,unknown-uart");
+	dt_reg(d, 0xc000, 0x1000);
+	dt_end(d);
+	dt_end(d);
+	dt_end(d);
+	dt_end(d);
+	dt_memory(d, "memory@60000000", 0x60000000, SZ_256M);
+	dt_finish(d);
+}
+
+static void console_is_found_through_aliases_and_every_bus(struct ktap_test *t)
+{
+	static struct dt d;
+	u32 phys = 0, shift = 9, width = 9;
+	int kind = UART_NONE;
+
+	console_board(&d, "serial1:115200n8", true);
+	KTAP_ASSERT_EQ(t, d.err, 0);
+	KTAP_EXPECT_TRUE(t, boot_place_console(d.buf, &phys, &kind, &shift, &width));
+	KTAP_EXPECT_EQ(t, phys, 0x1000a000);
+	KTAP_EXPECT_EQ(t, kind, UART_PL011);
+	KTAP_EXPECT_EQ(t, shift, 0);
+	KTAP_EXPECT_EQ(t, width, 1);
+
+	/* A full path; a node named without its unit address; an 8250's register layout. */
+	console_board(&d, "/bus@40000000/motherboard-bus/iofpga@7,00000000/serial@b000:115200",
+		      true);
+	KTAP_EXPECT_TRUE(t, boot_place_console(d.buf, &phys, &kind, &shift, &width));
+	KTAP_EXPECT_EQ(t, phys, 0x1000b000);
+	KTAP_EXPECT_EQ(t, kind, UART_8250);
+	KTAP_EXPECT_EQ(t, shift, 2);
+	KTAP_EXPECT_EQ(t, width, 4);
+}
+
+static void console_is_not_guessed(struct ktap_test *t)
+{
+	static struct dt d;
+	u32 phys, shift, width;
+	int kind;
+
+	/* No stdout-path and no serial0 alias; a bus without ranges; a driver we lack; no such node. */
+	console_board(&d, NULL, true);
+	KTAP_EXPECT_FALSE(t, boot_place_console(d.buf, &phys, &kind, &shift, &width));
+	console_board(&d, "serial1", false);
+	KTAP_EXPECT_FALSE(t, boot_place_console(d.buf, &phys, &kind, &shift, &width));
+	console_board(&d, "/bus@40000000/motherboard-bus@40000000/iofpga@7,00000000/serial@c000",
+		      true);
+	KTAP_EXPECT_FALSE(t, boot_place_console(d.buf, &phys, &kind, &shift, &width));
+	console_board(&d, "/bus@40000000/uart@a000", true);
+	KTAP_EXPECT_FALSE(t, boot_place_console(d.buf, &phys, &kind, &shift, &width));
 }
 
 static struct ktap_case boot_place_cases[] = {
@@ -295,6 +399,8 @@ static struct ktap_case boot_place_cases[] = {
 	KTAP_CASE(place_ram_too_small_is_refused_by_name),
 	KTAP_CASE(place_unreadable_dt_runs_in_place_or_says_why),
 	KTAP_CASE(place_survives_truncated_and_corrupt_blobs),
+	KTAP_CASE(console_is_found_through_aliases_and_every_bus),
+	KTAP_CASE(console_is_not_guessed),
 	{}};
 
 static struct ktap_suite boot_place_suite = {

@@ -681,3 +681,343 @@ int head_place(struct boot_place *bp)
 	bp->fdt = bp->fdt_to;
 	return 0;
 }
+
+/* ---------------------------------------------------------------- a last word on the console */
+
+/*
+ * When the kernel cannot run, head.S still says why, on the console the DT
+ * names (/chosen's stdout-path, else aliases' serial0), at its physical
+ * address: the MMU is off.  Only the transmit half of the drivers in
+ * boot/serial/ is here, polled a bounded number of times, and no UART setup:
+ * the loader left it working (as Linux's earlycon assumes).
+ */
+#define MAX_PATH_DEPTH 8
+
+/* A node on the console's path: what its children's addresses mean. */
+struct path_level {
+	u32 ac, sc;
+	const u8 *ranges;
+	u32 ranges_len;
+};
+
+struct console_node {
+	struct path_level lv[MAX_PATH_DEPTH]; /* lv[0]: the root */
+	int depth;			      /* the console is lv[depth] */
+	const u8 *compat, *reg;
+	u32 compat_len, reg_len, shift, width;
+};
+
+/* Is the property name @name exactly [@s, @s + @n)? */
+static bool name_is(const char *name, const char *s, u32 n)
+{
+	for (u32 i = 0; i < n; i++)
+		if (name[i] != s[i])
+			return false;
+	return name[n] == '\0';
+}
+
+/* The value of property @prop (@n bytes) of the root's child @node, as a token. */
+static bool root_child_prop(const struct blob *b, const char *node, const char *prop, u32 n,
+			    struct token *t)
+{
+	u32 off = b->structs;
+	int depth = 0;
+	bool in = false;
+
+	while (next_token(b, &off, t)) {
+		if (t->tag == TAG_BEGIN_NODE && ++depth == 2)
+			in = streq(t->name, node);
+		else if (t->tag == TAG_END_NODE)
+			depth--;
+		else if (t->tag == TAG_PROP && in && depth == 2 && name_is(t->name, prop, n))
+			return true;
+	}
+	return false;
+}
+
+/* Does node name @name match path component [@c, @c + @n)?  "uart" matches "uart@9000". */
+static bool component_is(const char *name, const char *c, u32 n)
+{
+	bool unit = false;
+
+	for (u32 i = 0; i < n; i++) {
+		if (name[i] != c[i])
+			return false;
+		unit |= c[i] == '@';
+	}
+	return name[n] == '\0' || (name[n] == '@' && !unit);
+}
+
+static void level_prop(struct path_level *lv, const struct token *t)
+{
+	if (t->len == 4 && streq(t->name, "#address-cells"))
+		lv->ac = be32(t->val);
+	else if (t->len == 4 && streq(t->name, "#size-cells"))
+		lv->sc = be32(t->val);
+	else if (streq(t->name, "ranges"))
+		lv->ranges = t->val, lv->ranges_len = t->len;
+}
+
+static void console_prop(struct console_node *cn, const struct token *t)
+{
+	if (streq(t->name, "compatible"))
+		cn->compat = t->val, cn->compat_len = t->len;
+	else if (streq(t->name, "reg"))
+		cn->reg = t->val, cn->reg_len = t->len;
+	else if (t->len == 4 && streq(t->name, "reg-shift"))
+		cn->shift = be32(t->val);
+	else if (t->len == 4 && streq(t->name, "reg-io-width"))
+		cn->width = be32(t->val);
+}
+
+/* The next component of @path at *@pos (up to @end): its start, and *@n its length. */
+static const char *next_component(const char *path, u32 *pos, u32 end, u32 *n)
+{
+	while (*pos < end && path[*pos] == '/')
+		(*pos)++;
+	for (*n = 0; *pos + *n < end && path[*pos + *n] != '/';)
+		(*n)++;
+	*pos += *n;
+	return *n ? path + *pos - *n : NULL;
+}
+
+/*
+ * Walk to the node at @path ([0, @len)), keeping what each node on the way
+ * says about addresses (cell counts default to the parent's, as Linux's
+ * of_n_addr_cells finds them).
+ */
+static bool find_path(const struct blob *b, const char *path, u32 len, struct console_node *cn)
+{
+	struct token t;
+	u32 off = b->structs, pos = 0, n;
+	const char *comp = next_component(path, &pos, len, &n);
+	int depth = 0, at = 0; /* the path node we are in is lv[at], at tree depth at + 1 */
+
+	cn->lv[0].ac = cn->lv[0].sc = 1;
+	cn->lv[0].ranges = NULL;
+	cn->compat = cn->reg = NULL;
+	cn->shift = 0;
+	cn->width = 1;
+	while (next_token(b, &off, &t)) {
+		if (t.tag == TAG_BEGIN_NODE) {
+			if (++depth == at + 2 && comp && component_is(t.name, comp, n)) {
+				if (++at == MAX_PATH_DEPTH)
+					return false;
+				cn->lv[at] = cn->lv[at - 1];
+				cn->lv[at].ranges = NULL;
+				comp = next_component(path, &pos, len, &n);
+			}
+		} else if (t.tag == TAG_PROP && depth == at + 1) {
+			level_prop(&cn->lv[at], &t);
+			if (!comp)
+				console_prop(cn, &t);
+		} else if (t.tag == TAG_END_NODE && depth-- == at + 1) {
+			cn->depth = at;
+			return !comp && at > 0;
+		}
+	}
+	return false;
+}
+
+/* Cell counts we can read addresses of. */
+static bool cells_ok(u32 cells)
+{
+	return cells == 1 || cells == 2;
+}
+
+/* The console's reg, translated through each bus's ranges up to the CPU (of_translate_address). */
+static bool translate(const struct console_node *cn, u64 *addr)
+{
+	const struct path_level *lv = cn->lv;
+	int n = cn->depth;
+
+	if (!cn->reg || !cells_ok(lv[n - 1].ac) || cn->reg_len < 4 * lv[n - 1].ac)
+		return false;
+	*addr = read_cells(cn->reg, lv[n - 1].ac);
+	for (int i = n - 1; i >= 1; i--) {
+		u32 cac = lv[i].ac, pac = lv[i - 1].ac, sc = lv[i].sc, step = 4 * (cac + pac + sc);
+		bool mapped = false;
+
+		if (!lv[i].ranges)
+			return false; /* no ranges: not a bus the CPU can see through */
+		if (!lv[i].ranges_len)
+			continue; /* empty ranges: the same addresses */
+		if (!cells_ok(cac) || !cells_ok(pac) || !cells_ok(sc))
+			return false;
+		for (u32 o = 0; !mapped && lv[i].ranges_len - o >= step; o += step) {
+			const u8 *r = lv[i].ranges + o;
+			u64 child = read_cells(r, cac), size = read_cells(r + 4 * (cac + pac), sc);
+
+			if (*addr >= child && *addr - child < size) {
+				*addr = *addr - child + read_cells(r + 4 * cac, pac);
+				mapped = true;
+			}
+		}
+		if (!mapped)
+			return false;
+	}
+	return *addr < LIMIT_4G;
+}
+
+/* The driver for the first compatible string we know. */
+static int uart_kind(const struct console_node *cn)
+{
+	static const struct {
+		char compat[24]; /* in the struct: a pointer would need relocating */
+		int kind;
+	} known[] = {
+		{"arm,pl011", UART_PL011},
+		{"ns16550a", UART_8250},
+		{"ns16550", UART_8250},
+		{"snps,dw-apb-uart", UART_8250},
+		{"nuvoton,npcm750-uart", UART_8250},
+		{"fsl,imx6q-uart", UART_IMX},
+		{"fsl,imx21-uart", UART_IMX},
+		{"xlnx,xuartps", UART_CADENCE},
+		{"cdns,uart-r1p8", UART_CADENCE},
+	};
+
+	for (u32 o = 0; cn->compat && o < cn->compat_len;) {
+		const char *s = (const char *)cn->compat + o;
+		u32 n = 0;
+
+		while (o + n < cn->compat_len && s[n])
+			n++;
+		for (u32 k = 0; k < ARRAY_SIZE(known); k++)
+			if (name_is(known[k].compat, s, n))
+				return known[k].kind;
+		o += n + 1;
+	}
+	return UART_NONE;
+}
+
+/**
+ * boot_place_console() - the console the DT names, at its CPU address
+ * @blob: the DTB
+ * @phys: set to the UART's physical address
+ * @kind: set to UART_PL011, UART_8250, UART_IMX or UART_CADENCE
+ * @shift: set to its reg-shift (8250)
+ * @width: set to its reg-io-width (8250)
+ *
+ * Return: true if the DT names a console of a kind we can drive.
+ */
+bool boot_place_console(const void *blob, u32 *phys, int *kind, u32 *shift, u32 *width)
+{
+	struct console_node cn;
+	struct blob b;
+	struct token t;
+	const char *path;
+	u32 n = 0;
+	u64 addr;
+
+	if (blob_open(&b, blob))
+		return false;
+	if (root_child_prop(&b, "chosen", "stdout-path", 11, &t) ||
+	    root_child_prop(&b, "chosen", "linux,stdout-path", 17, &t)) {
+		path = (const char *)t.val;
+		while (n < t.len && path[n] && path[n] != ':')
+			n++;
+	} else {
+		path = "serial0";
+		n = 7;
+	}
+	if (n && path[0] != '/') { /* an alias */
+		if (!root_child_prop(&b, "aliases", path, n, &t))
+			return false;
+		path = (const char *)t.val;
+		for (n = 0; n < t.len && path[n];)
+			n++;
+	}
+	if (!find_path(&b, path, n, &cn) || !translate(&cn, &addr))
+		return false;
+	*kind = uart_kind(&cn);
+	*phys = (u32)addr;
+	*shift = cn.shift;
+	*width = cn.width;
+	return *kind != UART_NONE;
+}
+
+struct uart {
+	volatile u8 *base;
+	int kind;
+	u32 shift, width;
+};
+
+static u32 rd32(const struct uart *u, u32 off)
+{
+	return *(volatile u32 *)(u->base + off);
+}
+
+static bool uart_tx_ready(const struct uart *u)
+{
+	switch (u->kind) {
+	case UART_PL011:
+		return !(rd32(u, 0x18) & (1 << 5)); /* UARTFR.TXFF */
+	case UART_IMX:
+		return !(rd32(u, 0xb4) & (1 << 4)); /* UTS.TXFULL */
+	case UART_CADENCE:
+		return !(rd32(u, 0x2c) & (1 << 4)); /* SR.TXFULL */
+	default:				    /* 8250: LSR.THRE */
+		if (u->width == 4)
+			return rd32(u, 5 << u->shift) & 0x20;
+		return u->base[5 << u->shift] & 0x20;
+	}
+}
+
+static void uart_putc(const struct uart *u, char c)
+{
+	for (int i = 0; i < 1000000 && !uart_tx_ready(u); i++)
+		;
+	if (u->kind == UART_PL011)
+		*(volatile u32 *)u->base = (u8)c; /* UARTDR */
+	else if (u->kind == UART_IMX)
+		*(volatile u32 *)(u->base + 0x40) = (u8)c; /* UTXD */
+	else if (u->kind == UART_CADENCE)
+		*(volatile u32 *)(u->base + 0x30) = (u8)c; /* FIFO */
+	else if (u->width == 4)
+		*(volatile u32 *)u->base = (u8)c; /* THR */
+	else
+		*u->base = (u8)c;
+}
+
+static void uart_puts(const struct uart *u, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\n')
+			uart_putc(u, '\r');
+		uart_putc(u, *s);
+	}
+}
+
+/**
+ * head_report() - head.S's last word: "a9mm: <msg>[0x<value>]" on the DT's console
+ * @fdt: the DTB's physical address (r2), maybe not a DTB at all
+ * @msg: the message
+ * @value: a number to append in hex, if @has_value
+ * @has_value: whether to
+ *
+ * Runs with the MMU off.  A bad @fdt can make this fault; head.S's early
+ * exception handler then falls back to the debug UART, if the build has one.
+ *
+ * Return: true if it was printed.
+ */
+bool head_report(u32 fdt, const char *msg, u32 value, bool has_value)
+{
+	struct uart u;
+	u32 phys;
+	char hex[24];
+	struct msg m = {hex, hex + sizeof(hex)};
+
+	if (!fdt || fdt % 8 ||
+	    !boot_place_console((const void *)(uintptr_t)fdt, &phys, &u.kind, &u.shift, &u.width))
+		return false;
+	u.base = (volatile u8 *)(uintptr_t)phys;
+	put_s(&m, "");
+	if (has_value)
+		put_x(&m, value);
+	uart_puts(&u, "a9mm: ");
+	uart_puts(&u, msg);
+	uart_puts(&u, hex + (has_value ? 2 : 0)); /* the messages end in "0x" */
+	uart_puts(&u, "\n");
+	return true;
+}

@@ -25,17 +25,16 @@
  *
  * Nothing is written before step 4 has checked it: until then the only
  * memory we touch is the loaded image itself (its boot stack is in .data).
- * An error before the MMU is on is printed straight to the debug UART's
- * physical address (as Linux's DEBUG_LL does), then the CPU halts.
+ * An error before the MMU is on is printed on the console the DT names, at
+ * its physical address (boot_place.c's head_report()), or on the debug UART
+ * if the build names one (DEBUG_UART_PHYS, as Linux's DEBUG_LL); then the
+ * CPU halts.
  */
 #include <asm/boot_place.h>
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/ptrace.h>
 
-#ifndef DEBUG_UART_PHYS
-#define DEBUG_UART_PHYS 0x10009000 /* vexpress legacy map: UART0 (PL011) */
-#endif
 
 /* Boot mappings: kernel memory is normal WBWA, shareable (coherent if SMP). */
 #define BOOT_MEM_FLAGS (PMD_TYPE_SECT | PMD_SECT_AP_WRITE | PMD_SECT_WBWA | PMD_SECT_S)
@@ -84,7 +83,7 @@ stext:
 	eret
 2:	cpsid	aif, #SVC_MODE
 3:
-	adr	r0, early_vectors	@ until the MMU is on (see below)
+	adrl	r0, early_vectors	@ until the MMU is on (see below)
 	mcr	p15, 0, r0, c12, c0, 0	@ VBAR
 	isb
 
@@ -207,10 +206,12 @@ stext:
 	add	r2, r2, #SECTION_SIZE
 	str	r2, [r4, r1, lsr #(SECTION_SHIFT - 2)]
 6:
+#ifdef DEBUG_UART_PHYS
 	/* The debug UART, first section of the early I/O window. */
 	ldr	r2, =(DEBUG_UART_PHYS & SECTION_MASK) | BOOT_IO_FLAGS
 	ldr	r1, =EARLY_IO_BASE
 	str	r2, [r4, r1, lsr #(SECTION_SHIFT - 2)]
+#endif
 
 	/* 6. Caches, TLB, MMU. */
 	bl	v7_invalidate_l1
@@ -346,40 +347,69 @@ v7_invalidate_l1:
 	bx	lr
 
 /*
- * error_p: print "a9mm: <message r2> 0x<r3>" on the debug UART's physical
- * address (the MMU is off) and halt; error_s: the same without a number.
- * Used only before the MMU is on.
+ * error_p: print "a9mm: <message r2>0x<r3>" and halt; error_s: the message
+ * alone.  On the console the DT names (head_report(), boot_place.c), else,
+ * if the build has one, on the debug UART (DEBUG_UART_PHYS, as Linux's
+ * DEBUG_LL).  Used only before the MMU is on; the DTB is r11.
  */
 error_s:
-	mov	r6, #0			@ no hex digits
+	mov	r6, #0
 	b	1f
 error_p:
-	mov	r6, #8			@ eight hex digits of r3
-1:	ldr	r4, =DEBUG_UART_PHYS
+	mov	r6, #1
+1:	adr	r0, stext
+	ldr	r1, =stext
+	sub	r9, r0, r1		@ r9 = PA - VA
+	ldr	r0, =error_reporting
+	add	r0, r0, r9
+	ldr	r1, [r0]
+	teq	r1, #0			@ a fault inside head_report: not again
+	bne	2f
+	str	r0, [r0]		@ (its own address: any non-zero word)
+	ldr	sp, =(boot_stack_top - BP_SIZE)	@ below a struct boot_place
+	add	sp, sp, r9
+	mov	r7, r2
+	mov	r8, r3
+	mov	r0, r11
+	mov	r1, r2
+	mov	r2, r3
+	mov	r3, r6
+	bl	head_report
+	mov	r2, r7
+	mov	r3, r8
+	teq	r0, #0
+	bne	halt
+2:
+#ifdef DEBUG_UART_PHYS
+	ldr	r4, =DEBUG_UART_PHYS
 	adrl	r5, err_prefix
 	bl	uart_puts_p
 	mov	r5, r2
 	bl	uart_puts_p
 	teq	r6, #0
-	beq	3f
-2:	mov	r0, r3, lsr #28
+	movne	r6, #8			@ eight hex digits of r3
+	beq	4f
+3:	mov	r0, r3, lsr #28
 	cmp	r0, #10
 	addlo	r0, r0, #'0'
 	addhs	r0, r0, #('a' - 10)
 	bl	uart_putc_p
 	mov	r3, r3, lsl #4
 	subs	r6, r6, #1
-	bne	2b
-3:	mov	r0, #'\r'
+	bne	3b
+4:	mov	r0, #'\r'
 	bl	uart_putc_p
 	mov	r0, #'\n'
 	bl	uart_putc_p
+#endif
+halt:
 	mov	r0, #0x18		@ semihosting SYS_EXIT, failure: an
 	ldr	r1, =0x20023		@ emulator exits, hardware ignores it
 	svc	0x123456
-4:	wfi
-	b	4b
+5:	wfi
+	b	5b
 
+#ifdef DEBUG_UART_PHYS
 uart_puts_p:				@ r5: string; clobbers r0, r5, r12
 	mov	r12, lr
 1:	ldrb	r0, [r5], #1
@@ -394,6 +424,7 @@ uart_putc_p:				@ r0: character; PL011 at r4
 	bne	1b
 	str	r0, [r4]		@ UARTDR
 	bx	lr
+#endif
 
 /*
  * Vectors while the MMU is off.  An SVC returns at once: that is a
@@ -480,6 +511,8 @@ __machine_arch_type:
 __boot_load_addr:			@ where the loader put the image (step 4)
 	.word	0
 __boot_fdt_addr:			@ and the DTB (r2)
+	.word	0
+error_reporting:			@ error_p is printing: a fault there must not recurse
 	.word	0
 
 	/* Step 4's stack: in .data, because only the loaded bytes are ours then. */
