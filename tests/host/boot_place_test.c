@@ -253,7 +253,8 @@ static int mangle_all(const char *blob)
 {
 	struct boot_place bp = {.load = 0x60100000, .load_size = LOAD_SIZE, .run_size = RUN_SIZE};
 	u32 size = fdt_totalsize(blob), phys, shift, width;
-	int insane = 0, kind;
+	int insane = 0;
+	enum uart_type kind;
 
 	for (u32 n = 0; n < size; n++) {
 		for (int flip = 0; flip < 2; flip++) {
@@ -348,7 +349,7 @@ static void console_is_found_through_aliases_and_every_bus(struct ktap_test *t)
 {
 	static struct dt d;
 	u32 phys = 0, shift = 9, width = 9;
-	int kind = UART_NONE;
+	enum uart_type kind = NR_UART_TYPES;
 
 	console_board(&d, "serial1:115200n8", true);
 	KTAP_ASSERT_EQ(t, d.err, 0);
@@ -372,7 +373,7 @@ static void console_is_not_guessed(struct ktap_test *t)
 {
 	static struct dt d;
 	u32 phys, shift, width;
-	int kind;
+	enum uart_type kind;
 
 	/* No stdout-path and no serial0 alias; a bus without ranges; a driver we lack; no such node. */
 	console_board(&d, NULL, true);
@@ -384,6 +385,33 @@ static void console_is_not_guessed(struct ktap_test *t)
 	KTAP_EXPECT_FALSE(t, boot_place_console(d.buf, &phys, &kind, &shift, &width));
 	console_board(&d, "/bus@40000000/uart@a000", true);
 	KTAP_EXPECT_FALSE(t, boot_place_console(d.buf, &phys, &kind, &shift, &width));
+}
+
+/* The MMU-off lookup and boot/of_console.c (libfdt) find the same console. */
+static void console_agrees_with_of_console(struct ktap_test *t)
+{
+	static const char *const paths[] = {
+		"serial1:115200n8",
+		"/bus@40000000/motherboard-bus/iofpga@7,00000000/serial@b000:115200",
+	};
+	static struct dt d;
+	struct earlycon_spec spec;
+	u32 phys, shift, width;
+	enum uart_type type;
+
+	for (size_t i = 0; i < ARRAY_SIZE(paths); i++) {
+		console_board(&d, paths[i], true);
+		KTAP_ASSERT_TRUE(t, boot_place_console(d.buf, &phys, &type, &shift, &width));
+		early_boot_setup();
+		KTAP_ASSERT_EQ(t, dt_scan(&d), 0); /* of_console.c reads the scan's stdout-path */
+		KTAP_ASSERT_EQ(t, earlycon_find(__va(TEST_DTB_PHYS), NULL, &spec), 0);
+		KTAP_EXPECT_EQ(t, (u64)phys, spec.phys);
+		KTAP_EXPECT_EQ(t, type, spec.type);
+		if (type == UART_8250) { /* the others' layout is fixed */
+			KTAP_EXPECT_EQ(t, shift, spec.regshift);
+			KTAP_EXPECT_EQ(t, width, spec.iowidth);
+		}
+	}
 }
 
 static struct ktap_case boot_place_cases[] = {
@@ -401,6 +429,7 @@ static struct ktap_case boot_place_cases[] = {
 	KTAP_CASE(place_survives_truncated_and_corrupt_blobs),
 	KTAP_CASE(console_is_found_through_aliases_and_every_bus),
 	KTAP_CASE(console_is_not_guessed),
+	KTAP_CASE(console_agrees_with_of_console),
 	{}};
 
 static struct ktap_suite boot_place_suite = {

@@ -32,6 +32,7 @@
 #include "kernel.h"
 #include <asm/boot_place.h>
 #include <asm/memory-layout.h>
+#include "serial.h"
 
 enum {
 	FDT_HDR_MAGIC = 0xd00dfeed,
@@ -859,12 +860,12 @@ static bool translate(const struct console_node *cn, u64 *addr)
 	return *addr < LIMIT_4G;
 }
 
-/* The driver for the first compatible string we know. */
-static int uart_kind(const struct console_node *cn)
+/* The driver for the first compatible string we know (boot/serial/'s list). */
+static bool uart_kind(const struct console_node *cn, enum uart_type *type)
 {
 	static const struct {
 		char compat[24]; /* in the struct: a pointer would need relocating */
-		int kind;
+		enum uart_type type;
 	} known[] = {
 		{"arm,pl011", UART_PL011},
 		{"ns16550a", UART_8250},
@@ -873,8 +874,8 @@ static int uart_kind(const struct console_node *cn)
 		{"nuvoton,npcm750-uart", UART_8250},
 		{"fsl,imx6q-uart", UART_IMX},
 		{"fsl,imx21-uart", UART_IMX},
-		{"xlnx,xuartps", UART_CADENCE},
-		{"cdns,uart-r1p8", UART_CADENCE},
+		{"xlnx,xuartps", UART_CDNS},
+		{"cdns,uart-r1p8", UART_CDNS},
 	};
 
 	for (u32 o = 0; cn->compat && o < cn->compat_len;) {
@@ -883,25 +884,28 @@ static int uart_kind(const struct console_node *cn)
 
 		while (o + n < cn->compat_len && s[n])
 			n++;
-		for (u32 k = 0; k < ARRAY_SIZE(known); k++)
-			if (name_is(known[k].compat, s, n))
-				return known[k].kind;
+		for (u32 k = 0; k < ARRAY_SIZE(known); k++) {
+			if (name_is(known[k].compat, s, n)) {
+				*type = known[k].type;
+				return true;
+			}
+		}
 		o += n + 1;
 	}
-	return UART_NONE;
+	return false;
 }
 
 /**
  * boot_place_console() - the console the DT names, at its CPU address
  * @blob: the DTB
  * @phys: set to the UART's physical address
- * @kind: set to UART_PL011, UART_8250, UART_IMX or UART_CADENCE
+ * @type: set to its driver
  * @shift: set to its reg-shift (8250)
  * @width: set to its reg-io-width (8250)
  *
  * Return: true if the DT names a console of a kind we can drive.
  */
-bool boot_place_console(const void *blob, u32 *phys, int *kind, u32 *shift, u32 *width)
+bool boot_place_console(const void *blob, u32 *phys, enum uart_type *type, u32 *shift, u32 *width)
 {
 	struct console_node cn;
 	struct blob b;
@@ -928,18 +932,17 @@ bool boot_place_console(const void *blob, u32 *phys, int *kind, u32 *shift, u32 
 		for (n = 0; n < t.len && path[n];)
 			n++;
 	}
-	if (!find_path(&b, path, n, &cn) || !translate(&cn, &addr))
+	if (!find_path(&b, path, n, &cn) || !translate(&cn, &addr) || !uart_kind(&cn, type))
 		return false;
-	*kind = uart_kind(&cn);
 	*phys = (u32)addr;
 	*shift = cn.shift;
 	*width = cn.width;
-	return *kind != UART_NONE;
+	return true;
 }
 
 struct uart {
 	volatile u8 *base;
-	int kind;
+	enum uart_type kind;
 	u32 shift, width;
 };
 
@@ -955,7 +958,7 @@ static bool uart_tx_ready(const struct uart *u)
 		return !(rd32(u, 0x18) & (1 << 5)); /* UARTFR.TXFF */
 	case UART_IMX:
 		return !(rd32(u, 0xb4) & (1 << 4)); /* UTS.TXFULL */
-	case UART_CADENCE:
+	case UART_CDNS:
 		return !(rd32(u, 0x2c) & (1 << 4)); /* SR.TXFULL */
 	default:				    /* 8250: LSR.THRE */
 		if (u->width == 4)
@@ -972,7 +975,7 @@ static void uart_putc(const struct uart *u, char c)
 		*(volatile u32 *)u->base = (u8)c; /* UARTDR */
 	else if (u->kind == UART_IMX)
 		*(volatile u32 *)(u->base + 0x40) = (u8)c; /* UTXD */
-	else if (u->kind == UART_CADENCE)
+	else if (u->kind == UART_CDNS)
 		*(volatile u32 *)(u->base + 0x30) = (u8)c; /* FIFO */
 	else if (u->width == 4)
 		*(volatile u32 *)u->base = (u8)c; /* THR */

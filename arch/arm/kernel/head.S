@@ -24,7 +24,7 @@
  *   7. clear BSS, set the stacks and the vector base, call start_kernel().
  *
  * Nothing is written before step 4 has checked it: until then the only
- * memory we touch is the loaded image itself (its boot stack is in .data).
+ * memory we touch is the loaded image itself (its boot stack is in .head.data).
  * An error before the MMU is on is printed on the console the DT names, at
  * its physical address (boot_place.c's head_report()), or on the debug UART
  * if the build names one (DEBUG_UART_PHYS, as Linux's DEBUG_LL); then the
@@ -111,7 +111,7 @@ stext:
 
 	/*
 	 * 4. Where to run.  The first time through, remember where the loader
-	 * put the image and the DTB (for the boot log); .data travels with
+	 * put the image and the DTB (for the boot log); .head.data travels with
 	 * the image.  Then ask boot_place.c, on the boot stack inside the
 	 * image, which moves the DTB if it must.
 	 */
@@ -453,6 +453,25 @@ err_vfp:	.asciz	"VFP (cp10/cp11) access denied by the secure world, CPACR bits =
 	.ltorg
 
 /*
+ * What step 4 writes, in the image's first bytes (linker.ld puts .head.data
+ * there): nothing else is ours yet, and if the loader left too little RAM
+ * for the whole image, the start is what made it.
+ */
+	.section ".head.data", "aw"
+	.globl	__boot_load_addr, __boot_fdt_addr
+__boot_load_addr:			@ where the loader put the image (step 4)
+	.word	0
+__boot_fdt_addr:			@ and the DTB (r2)
+	.word	0
+error_reporting:			@ error_p is printing: a fault there must not recurse
+	.word	0
+
+	.align	3
+boot_stack:
+	.space	2048
+boot_stack_top:
+
+/*
  * The MMU switch.  This code is mapped both at its physical address (the
  * identity map) and at its virtual one, so the fetch after the SCTLR write
  * finds an instruction whichever way it is translated.
@@ -507,19 +526,6 @@ __pv_phys_offset:
 	.globl	__machine_arch_type
 __machine_arch_type:
 	.word	0
-	.globl	__boot_load_addr, __boot_fdt_addr
-__boot_load_addr:			@ where the loader put the image (step 4)
-	.word	0
-__boot_fdt_addr:			@ and the DTB (r2)
-	.word	0
-error_reporting:			@ error_p is printing: a fault there must not recurse
-	.word	0
-
-	/* Step 4's stack: in .data, because only the loaded bytes are ours then. */
-	.align	3
-boot_stack:
-	.space	2048
-boot_stack_top:
 
 	.bss
 	.align	3

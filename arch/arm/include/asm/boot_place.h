@@ -18,6 +18,7 @@
 #define BP_SIZE	     (BP_MSG + BP_MSG_SIZE)
 
 #ifndef __ASSEMBLY__
+#include "serial.h"
 #include "types.h"
 
 /**
@@ -53,12 +54,9 @@ _Static_assert(__builtin_offsetof(struct boot_place, copy_to) == BP_COPY_TO, "he
 _Static_assert(__builtin_offsetof(struct boot_place, msg) == BP_MSG, "head.S");
 _Static_assert(sizeof(struct boot_place) == BP_SIZE, "head.S");
 
-/* The UARTs head_report() can write to. */
-enum { UART_NONE, UART_PL011, UART_8250, UART_IMX, UART_CADENCE };
-
 int boot_place_plan(struct boot_place *bp, const void *blob);
 int head_place(struct boot_place *bp);
-bool boot_place_console(const void *blob, u32 *phys, int *kind, u32 *shift, u32 *width);
+bool boot_place_console(const void *blob, u32 *phys, enum uart_type *type, u32 *shift, u32 *width);
 bool head_report(u32 fdt, const char *msg, u32 value, bool has_value);
 #endif
 
