@@ -7,7 +7,8 @@
  * page, so running off the end of one faults instead of landing in the
  * next.  docs/vmalloc.md draws the layout.
  *
- * Where we differ from Linux, on purpose:
+ * Where we differ from Linux, on purpose (the page array is another, see
+ * vmalloc_area_fill):
  *  - Free space is an address-sorted, coalesced list of vmap_areas, not
  *    Linux's augmented rbtree, and busy areas are an address-sorted list
  *    (Linux's vmap_area_list, without the rbtree beside it).  Linux needs
@@ -39,6 +40,7 @@
 #include "memblock.h"
 #include "mm.h"
 #include "printk.h"
+#include "slab.h"
 #include "spinlock.h"
 #include "vmalloc.h"
 #include <asm/memory.h>
@@ -57,45 +59,17 @@ unsigned long nr_vmalloc_pages;
 static struct vm_struct *vmlist, **vmlist_tail = &vmlist;
 static unsigned long vm_init_off;
 
-/*
- * Where vmap_area and vm_struct objects come from: lowmem pages cut into
- * objects of one size, on a free list; the pages are kept for reuse.
- * (To be replaced by kmem_cache once the slab allocator is in.)
- */
-struct meta_pool {
-	size_t size;
-	void *free;
-};
+/* vmap_areas come from their own cache (Linux's vmap_area_cachep), vm_structs from kmalloc. */
+static struct kmem_cache *vmap_area_cachep;
 
-static struct meta_pool vmap_area_pool = {.size = sizeof(struct vmap_area)};
-static struct meta_pool vm_struct_pool = {.size = sizeof(struct vm_struct)};
-
-static void *pool_alloc(struct meta_pool *pool)
+static struct vmap_area *alloc_va(void)
 {
-	void *obj;
-
-	if (!pool->free) {
-		struct page *page = alloc_pages(GFP_KERNEL, 0);
-		char *base;
-
-		if (!page)
-			return NULL;
-		base = page_address(page);
-		for (size_t off = 0; off + pool->size <= PAGE_SIZE; off += pool->size) {
-			*(void **)(base + off) = pool->free;
-			pool->free = base + off;
-		}
-	}
-	obj = pool->free;
-	pool->free = *(void **)obj;
-	memset(obj, 0, pool->size);
-	return obj;
+	return kmem_cache_zalloc(vmap_area_cachep, GFP_KERNEL);
 }
 
-static void pool_free(struct meta_pool *pool, void *obj)
+static void free_va(struct vmap_area *va)
 {
-	*(void **)obj = pool->free;
-	pool->free = obj;
+	kmem_cache_free(vmap_area_cachep, va);
 }
 
 /*
@@ -161,14 +135,14 @@ static void merge_or_add_vmap_area(struct vmap_area *va)
 		if (merged) {
 			prev->va_end = merged->va_end;
 			list_del(&merged->list);
-			pool_free(&vmap_area_pool, merged);
+			free_va(merged);
 		} else {
 			prev->va_end = va->va_end;
 		}
 		merged = prev;
 	}
 	if (merged) {
-		pool_free(&vmap_area_pool, va);
+		free_va(va);
 		return;
 	}
 	va->vm = NULL;
@@ -182,13 +156,13 @@ static int clip_free_area(struct vmap_area *fva, unsigned long start, unsigned l
 
 	if (fva->va_start == start && fva->va_end == end) {
 		list_del(&fva->list);
-		pool_free(&vmap_area_pool, fva);
+		free_va(fva);
 	} else if (fva->va_start == start) {
 		fva->va_start = end;
 	} else if (fva->va_end == end) {
 		fva->va_end = start;
 	} else {
-		rest = pool_alloc(&vmap_area_pool);
+		rest = alloc_va();
 		if (!rest)
 			return -ENOMEM;
 		rest->va_start = end;
@@ -224,7 +198,7 @@ static unsigned long find_lowest_fit(unsigned long size, unsigned long align, un
 static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align,
 					 unsigned long vstart, unsigned long vend, gfp_t gfp)
 {
-	struct vmap_area *va = pool_alloc(&vmap_area_pool), *fva = NULL;
+	struct vmap_area *va = alloc_va(), *fva = NULL;
 	unsigned long addr;
 
 	if (!va)
@@ -233,7 +207,7 @@ static struct vmap_area *alloc_vmap_area(unsigned long size, unsigned long align
 	addr = find_lowest_fit(size, align, vstart, vend, &fva);
 	if (!addr || clip_free_area(fva, addr, addr + size)) {
 		spin_unlock(&vmap_area_lock);
-		pool_free(&vmap_area_pool, va);
+		free_va(va);
 		if (!(gfp & __GFP_NOWARN))
 			pr_warn("vmap allocation for size %lu failed: use vmalloc=<size> to "
 				"increase size\n",
@@ -292,12 +266,12 @@ static struct vm_struct *__get_vm_area_node(unsigned long size, unsigned long fl
 		size += PAGE_SIZE;
 	if (!vmap_initialized)
 		return early_get_vm_area(size, flags, caller);
-	vm = pool_alloc(&vm_struct_pool);
+	vm = kzalloc(sizeof(struct vm_struct), GFP_KERNEL);
 	if (!vm)
 		return NULL;
 	va = alloc_vmap_area(size, PAGE_SIZE, start, end, gfp);
 	if (!va) {
-		pool_free(&vm_struct_pool, vm);
+		kfree(vm);
 		return NULL;
 	}
 	*vm = (struct vm_struct){
@@ -381,14 +355,6 @@ struct vm_struct *remove_vm_area(const void *addr)
 	return vm;
 }
 
-static void free_pages_array(struct vm_struct *vm)
-{
-	/* Sized for the whole area: a failed vmalloc may have filled only part of it. */
-	if (vm->pages)
-		free_pages_exact(vm->pages,
-				 (get_vm_area_size(vm) >> PAGE_SHIFT) * sizeof(struct page *));
-}
-
 /* vfree and vunmap: @flags is the kind of area the caller may free. */
 static void __vunmap(const void *addr, unsigned long flags, const char *who)
 {
@@ -418,9 +384,9 @@ static void __vunmap(const void *addr, unsigned long flags, const char *who)
 		for (unsigned int i = 0; i < vm->nr_pages; i++)
 			__free_pages(vm->pages[i], 0);
 		nr_vmalloc_pages -= vm->nr_pages;
-		free_pages_array(vm);
+		kfree(vm->pages);
 	}
-	pool_free(&vm_struct_pool, vm);
+	kfree(vm);
 }
 
 /**
@@ -494,7 +460,13 @@ static int vmalloc_area_fill(struct vm_struct *vm, gfp_t gfp)
 {
 	unsigned int nr = get_vm_area_size(vm) >> PAGE_SHIFT;
 
-	vm->pages = alloc_pages_exact(nr * sizeof(struct page *), GFP_KERNEL | __GFP_NOWARN);
+	/*
+	 * Linux vmallocs a page array bigger than a page ("vpages" in
+	 * vmallocinfo); we kmalloc it at any size: the host tests cannot
+	 * touch vmalloc'd memory, and even the largest area's array (240 KiB
+	 * for 240 MiB) is an order-6 block.
+	 */
+	vm->pages = kmalloc_array(nr, sizeof(struct page *), GFP_KERNEL | __GFP_NOWARN);
 	if (!vm->pages) {
 		vmalloc_warn(gfp, "size %lu, failed to allocate page array",
 			     (unsigned long)nr << PAGE_SHIFT);
@@ -639,7 +611,7 @@ bool is_vmalloc_addr(const void *addr)
 }
 
 /*
- * The areas ioremap()ed at boot become busy vmap_areas with pool-made
+ * The areas ioremap()ed at boot become busy vmap_areas with kmalloc'd
  * vm_structs (their memblock ones are left behind), and the gaps around
  * them the free space.
  */
@@ -649,9 +621,9 @@ static void import_early_areas(void)
 	struct vmap_area *va, *gap;
 
 	for (struct vm_struct *early = vmlist; early; early = early->next) {
-		struct vm_struct *vm = pool_alloc(&vm_struct_pool);
+		struct vm_struct *vm = kzalloc(sizeof(struct vm_struct), GFP_KERNEL);
 
-		va = pool_alloc(&vmap_area_pool);
+		va = alloc_va();
 		if (!vm || !va)
 			panic("vmalloc_init: no memory for the boot-time areas");
 		*vm = *early;
@@ -663,7 +635,7 @@ static void import_early_areas(void)
 	}
 	list_for_each_entry (va, &vmap_area_list, list) {
 		if (va->va_start > prev_end) {
-			gap = pool_alloc(&vmap_area_pool);
+			gap = alloc_va();
 			if (!gap)
 				panic("vmalloc_init: no memory for the free space");
 			gap->va_start = prev_end;
@@ -673,7 +645,7 @@ static void import_early_areas(void)
 		prev_end = va->va_end;
 	}
 	if (prev_end < VMALLOC_END) {
-		gap = pool_alloc(&vmap_area_pool);
+		gap = alloc_va();
 		if (!gap)
 			panic("vmalloc_init: no memory for the free space");
 		gap->va_start = prev_end;
@@ -693,7 +665,8 @@ void vmalloc_init(void)
 {
 	INIT_LIST_HEAD(&vmap_area_list);
 	INIT_LIST_HEAD(&free_vmap_area_list);
-	vmap_area_pool.free = vm_struct_pool.free = NULL;
+	vmap_area_cachep =
+		kmem_cache_create("vmap_area", sizeof(struct vmap_area), 0, SLAB_PANIC, NULL);
 	pte_next = pte_end = 0;
 	nr_vmalloc_pages = 0;
 	vmap_initialized = true;
@@ -723,8 +696,6 @@ static void show_vm_area(const struct vm_struct *vm)
 		n += scnprintf(line + n, sizeof(line) - n, " vmalloc");
 	if (vm->flags & VM_MAP)
 		n += scnprintf(line + n, sizeof(line) - n, " vmap");
-	if (is_vmalloc_addr(vm->pages))
-		n += scnprintf(line + n, sizeof(line) - n, " vpages");
 	pr_info("%s\n", line);
 }
 
