@@ -1013,11 +1013,17 @@ static __always_inline void slab_free(struct kmem_cache *s, struct slab *slab, v
 {
 	void **fp_slot = (void **)((char *)object + s->offset);
 	unsigned long random = s->random;
-	void *fp = (void *)((unsigned long)*fp_slot ^ random ^ (unsigned long)fp_slot);
 	struct kmem_cache_cpu *c;
 	unsigned long flags;
+	void *fp;
 
-	if (unlikely(!offset_is_object(s, slab, off) || !fp ||
+	/* Not an object: its free-pointer word is no word of ours to read. */
+	if (unlikely(!offset_is_object(s, slab, off))) {
+		slab_free_slow(s, slab, object, addr);
+		return;
+	}
+	fp = (void *)((unsigned long)*fp_slot ^ random ^ (unsigned long)fp_slot);
+	if (unlikely(!fp ||
 		     (unsigned long)((char *)fp - ((char *)object - off)) < slab_size(slab))) {
 		slab_free_slow(s, slab, object, addr);
 		return;

@@ -5,8 +5,10 @@
  * two live objects overlap, every object keeps its bytes until it is
  * freed, each cache's allocated objects are exactly the live ones of its
  * size class, and the buddy allocator's free pages plus the slabs plus the
- * large blocks always add up to the managed pages.  Deterministic: a
- * fixed-seed xorshift generator.
+ * large blocks always add up to the managed pages.  Every 10000
+ * operations a live object is freed through a pointer into its middle and
+ * another is freed twice: each must be one report, and nothing lost.
+ * Deterministic: a fixed-seed xorshift generator.
  */
 #include "ktap.h"
 #include "host_mm.h"
@@ -192,6 +194,41 @@ static bool do_realloc(struct ktap_test *t, struct model *m, int idx)
 	return true;
 }
 
+/*
+ * Frees that must be refused, each with exactly one report: a pointer
+ * into a live object's middle (the object stays live and whole), and a
+ * second free of an object just freed.
+ */
+static bool do_bad_frees(struct ktap_test *t, struct model *m, int idx)
+{
+	unsigned long reports = slab_bug_reports;
+	struct live l = m->live[idx];
+
+	if (l.size > 1) {
+		kfree(l.p + 1 + rnd() % (l.size - 1));
+		if (slab_bug_reports != reports + 1 || !intact(t, &l, l.size)) {
+			ktap_fail(t, __FILE__, __LINE__,
+				  "kfree(%p + k) of a %zu-byte object: %lu reports", (void *)l.p,
+				  l.size, slab_bug_reports - reports);
+			return false;
+		}
+		reports++;
+	}
+	/* A freed large block may be handed out again at once: slab objects only. */
+	if (l.home_size > KMALLOC_MAX_CACHE_SIZE)
+		return true;
+	if (!do_free(t, m, idx))
+		return false;
+	kfree(l.p);
+	if (slab_bug_reports != reports + 1) {
+		ktap_fail(t, __FILE__, __LINE__,
+			  "double kfree(%p) of a %zu-byte object: %lu reports", (void *)l.p, l.size,
+			  slab_bug_reports - reports);
+		return false;
+	}
+	return true;
+}
+
 /* Objects and pages against the model. */
 static bool check_counts(struct ktap_test *t, struct model *m)
 {
@@ -223,7 +260,7 @@ static bool check_counts(struct ktap_test *t, struct model *m)
 
 static void slub_model_million_random_ops_against_a_shadow(struct ktap_test *t)
 {
-	unsigned long reports = slab_bug_reports, bad_pages = bad_page_reports;
+	unsigned long reports = slab_bug_reports, bad_pages = bad_page_reports, bad_frees = 0;
 	struct model m = {0};
 	int target = MAX_LIVE / 2;
 
@@ -247,6 +284,12 @@ static void slub_model_million_random_ops_against_a_shadow(struct ktap_test *t)
 			ok = do_alloc(t, &m);
 		else if (m.nr_live)
 			ok = do_free(t, &m, (int)(rnd() % (unsigned long)m.nr_live));
+		if (ok && op % 10000 == 0 && m.nr_live) {
+			unsigned long before = slab_bug_reports;
+
+			ok = do_bad_frees(t, &m, (int)(rnd() % (unsigned long)m.nr_live));
+			bad_frees += slab_bug_reports - before;
+		}
 		if (!ok)
 			break;
 		if (op % CHECK_EVERY == 0 && !check_counts(t, &m))
@@ -259,9 +302,11 @@ static void slub_model_million_random_ops_against_a_shadow(struct ktap_test *t)
 	for (unsigned int i = 1; i <= KMALLOC_SHIFT_HIGH; i++)
 		kmem_cache_shrink(kmalloc_caches[i]);
 	KTAP_EXPECT_EQ(t, kmalloc_caches_pages(), 0);
-	KTAP_EXPECT_EQ(t, slab_bug_reports, reports);
+	KTAP_EXPECT_EQ(t, slab_bug_reports, reports + bad_frees);
+	KTAP_EXPECT_GE(t, bad_frees, 150);
 	KTAP_EXPECT_EQ(t, bad_page_reports, bad_pages);
-	ktap_info("%lu allocations, %lu reallocations, %lu frees", m.allocs, m.reallocs, m.frees);
+	ktap_info("%lu allocations, %lu reallocations, %lu frees, %lu bad frees refused", m.allocs,
+		  m.reallocs, m.frees, bad_frees);
 	KTAP_EXPECT_GT(t, m.allocs, 300000);
 	free(m.shadow);
 	free(m.live);
