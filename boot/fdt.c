@@ -290,6 +290,31 @@ static void scan_initrd(const void *fdt, int node)
 	pr_debug("initrd_start=0x%llx  initrd_end=0x%llx\n", start, end);
 }
 
+/*
+ * Cut @args (@len characters, more than fit) before the parameter that
+ * straddles the limit, and name it.  Ours: Linux keeps the first
+ * COMMAND_LINE_SIZE - 1 characters, so "mem=64M" cut to "mem=6" would
+ * silently mean six bytes.  Returns the characters kept.
+ */
+static size_t cut_bootargs(const char *args, size_t len)
+{
+	size_t keep = COMMAND_LINE_SIZE - 1, start = keep, end;
+
+	while (start > 0 && args[start - 1] != ' ')
+		start--;
+	while (start < len && args[start] == ' ')
+		start++;
+	for (end = start; end < len && args[end] != ' '; end++)
+		;
+	pr_warn("bootargs is %zu characters, more than the %d the kernel keeps: \"%.*s%s\" "
+		"(at %zu) and everything after it are dropped\n",
+		len, COMMAND_LINE_SIZE - 1, (int)min_t(size_t, end - start, 40), args + start,
+		end - start > 40 ? "..." : "", start);
+	while (start > 0 && args[start - 1] == ' ')
+		start--;
+	return start;
+}
+
 static void scan_bootargs(const void *fdt, int node)
 {
 	int len;
@@ -301,9 +326,7 @@ static void scan_bootargs(const void *fdt, int node)
 	/* As strscpy(): at most len bytes are read, and the copy always ends in a NUL. */
 	n = strnlen(args, (size_t)len);
 	if (n >= COMMAND_LINE_SIZE) {
-		pr_warn("bootargs is %zu characters; only the first %d are used\n", n,
-			COMMAND_LINE_SIZE - 1);
-		n = COMMAND_LINE_SIZE - 1;
+		n = cut_bootargs(args, n);
 	} else if (n == (size_t)len) {
 		/* Unterminated: Linux's strscpy drops the last byte to fit the NUL. */
 		n--;
@@ -455,6 +478,10 @@ static void scan_memory_node(const void *fdt, int node)
 		pr_warn("memory node %s has no reg property: ignored\n", name);
 		return;
 	}
+	if (!len) {
+		pr_warn("memory node %s has an empty reg property (no ranges): ignored\n", name);
+		return;
+	}
 	if (len % tuple_bytes)
 		pr_warn("memory node %s: reg is %d bytes, not a multiple of %d "
 			"(<address size> with #address-cells = <%d>, #size-cells = <%d>); "
@@ -486,8 +513,16 @@ static void scan_memory(const void *fdt)
 	/* Memory nodes are children of the root, whatever their name (Linux 6.1). */
 	fdt_for_each_subnode(node, fdt, 0)
 	{
-		if (!is_memory_node(fdt, node) || !of_fdt_device_is_available(fdt, node))
+		if (!is_memory_node(fdt, node))
 			continue;
+		if (!of_fdt_device_is_available(fdt, node)) {
+			const char *status = dt_string(fdt, node, "status");
+
+			pr_info("memory node %s is disabled (status = \"%s\"): ignored\n",
+				node_name(fdt, node), status ? status : "?");
+			early_fdt_info.nr_memory_disabled++;
+			continue;
+		}
 		early_fdt_info.nr_memory_nodes++;
 		scan_memory_node(fdt, node);
 	}
@@ -522,6 +557,11 @@ int early_init_dt_scan(const void *fdt)
 		return err;
 	scan_memory(fdt);
 
+	if (!early_fdt_info.nr_memory_nodes && early_fdt_info.nr_memory_disabled) {
+		pr_err("every memory node in the device tree is disabled (%d of them)\n",
+		       early_fdt_info.nr_memory_disabled);
+		return -ENODEV;
+	}
 	if (!early_fdt_info.nr_memory_nodes) {
 		pr_err("no memory node in the device tree\n");
 		return -ENODEV;

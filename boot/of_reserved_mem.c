@@ -295,19 +295,34 @@ static int reserve_reg(int node, const char *uname)
 	return 0;
 }
 
-/* /reserved-memory must use the root's cell sizes and an identity "ranges". */
-static bool reserved_mem_root_ok(int node)
+/* A one-cell property as a number, or -1 if it is absent or not one cell. */
+static int read_one_cell(int node, const char *name)
 {
 	int len;
-	const fdt32_t *prop;
+	const fdt32_t *prop = fdt_getprop(blob(), node, name, &len);
 
-	prop = fdt_getprop(blob(), node, "#size-cells", &len);
-	if (!prop || len != 4 || (int)fdt32_ld(prop) != dt_root_size_cells)
+	return prop && len == 4 && fdt32_ld(prop) <= 16 ? (int)fdt32_ld(prop) : -1;
+}
+
+/*
+ * /reserved-memory must use the root's cell sizes and an identity "ranges".
+ * Linux's one line names neither; ours says which, with both pairs.
+ */
+static bool reserved_mem_root_ok(int node)
+{
+	int ac = read_one_cell(node, "#address-cells"), sc = read_one_cell(node, "#size-cells");
+
+	if (ac != dt_root_addr_cells || sc != dt_root_size_cells) {
+		pr_err("/reserved-memory has #address-cells = <%d>, #size-cells = <%d> (-1: absent "
+		       "or not one cell); the root has <%d>, <%d>: they must be the same\n",
+		       ac, sc, dt_root_addr_cells, dt_root_size_cells);
 		return false;
-	prop = fdt_getprop(blob(), node, "#address-cells", &len);
-	if (!prop || len != 4 || (int)fdt32_ld(prop) != dt_root_addr_cells)
+	}
+	if (!has_prop(node, "ranges")) {
+		pr_err("/reserved-memory has no ranges property (an empty one is required)\n");
 		return false;
-	return has_prop(node, "ranges");
+	}
+	return true;
 }
 
 static void scan_reserved_mem_nodes(void)

@@ -46,6 +46,7 @@ extern phys_addr_t phys_initrd_size;
  * @has_chosen: a /chosen node exists
  * @bootargs_from_dt: boot_command_line came from /chosen/bootargs
  * @nr_memory_nodes: available device_type = "memory" nodes seen
+ * @nr_memory_disabled: memory nodes skipped for their status (reported)
  * @nr_memory_ranges: their reg tuples (zero-size ones included)
  * @nr_memory_added: ranges that reached memblock (possibly trimmed)
  * @nr_memory_overlaps: ranges that overlapped an earlier one
@@ -58,6 +59,7 @@ struct early_fdt_info {
 	bool has_chosen;
 	bool bootargs_from_dt;
 	int nr_memory_nodes;
+	int nr_memory_disabled;
 	int nr_memory_ranges;
 	int nr_memory_added;
 	int nr_memory_overlaps;

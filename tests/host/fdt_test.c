@@ -542,8 +542,10 @@ static void fdt_too_long_bootargs_are_truncated_with_a_warning(struct ktap_test 
 	static char args[1500];
 	size_t mark = printk_log_mark();
 
-	memset(args, 'a', sizeof(args) - 1);
-	args[sizeof(args) - 1] = '\0';
+	/* 100 parameters of 13 characters and a space: p73= straddles character 1023. */
+	for (int i = 0; i < 100; i++)
+		scnprintf(args + 14 * i, sizeof(args) - 14 * i, "p%02d=abcdefghi ", i);
+	args[14 * 100 - 1] = '\0';
 	dt_begin(&d, 1, 1);
 	dt_node(&d, "chosen");
 	dt_str(&d, "bootargs", args);
@@ -551,8 +553,45 @@ static void fdt_too_long_bootargs_are_truncated_with_a_warning(struct ktap_test 
 	dt_memory(&d, "memory@60000000", 0x60000000, 0x10000000);
 	KTAP_ASSERT_EQ(t, dt_finish(&d), 0);
 	KTAP_EXPECT_EQ(t, dt_scan(&d), 0);
-	KTAP_EXPECT_EQ(t, strlen(boot_command_line), COMMAND_LINE_SIZE - 1);
-	EXPECT_LOG(t, mark, "OF: fdt: bootargs is 1499 characters; only the first 1023 are used\n");
+	/* Issue 11: the cut parameter is named, and dropped rather than kept half. */
+	KTAP_EXPECT_EQ(t, strlen(boot_command_line), 14 * 73 - 1);
+	KTAP_EXPECT_EQ(t, memcmp(boot_command_line + 14 * 72, "p72=abcdefghi", 13), 0);
+	EXPECT_LOG(t, mark,
+		   "OF: fdt: bootargs is 1399 characters, more than the 1023 the kernel keeps: "
+		   "\"p73=abcdefghi\" (at 1022) and everything after it are dropped\n");
+}
+
+static void fdt_disabled_memory_nodes_and_empty_reg_are_named(struct ktap_test *t)
+{
+	static struct dt d;
+	size_t mark = printk_log_mark();
+
+	dt_begin(&d, 1, 1);
+	dt_node(&d, "memory@60000000");
+	dt_str(&d, "device_type", "memory");
+	dt_reg(&d, 0x60000000, 0x10000000);
+	dt_str(&d, "status", "disabled");
+	dt_end(&d);
+	KTAP_ASSERT_EQ(t, dt_finish(&d), 0);
+	KTAP_EXPECT_EQ(t, dt_scan(&d), -ENODEV);
+	EXPECT_LOG(t, mark,
+		   "OF: fdt: memory node memory@60000000 is disabled (status = \"disabled\"): "
+		   "ignored\n");
+	EXPECT_LOG(t, mark,
+		   "OF: fdt: every memory node in the device tree is disabled (1 of them)\n");
+	EXPECT_NO_LOG(t, mark, "no memory node");
+
+	mark = printk_log_mark();
+	dt_begin(&d, 1, 1);
+	dt_node(&d, "memory@60000000");
+	dt_str(&d, "device_type", "memory");
+	dt_raw(&d, "reg", NULL, 0);
+	dt_end(&d);
+	KTAP_ASSERT_EQ(t, dt_finish(&d), 0);
+	KTAP_EXPECT_EQ(t, dt_scan(&d), -ENODEV);
+	EXPECT_LOG(t, mark,
+		   "OF: fdt: memory node memory@60000000 has an empty reg property (no ranges): "
+		   "ignored\n");
 }
 
 static void fdt_unterminated_bootargs_are_read_safely(struct ktap_test *t)
@@ -820,6 +859,7 @@ static struct ktap_case fdt_cases[] = {
 	KTAP_CASE(fdt_bootargs_become_the_command_line),
 	KTAP_CASE(fdt_without_bootargs_uses_the_builtin_command_line),
 	KTAP_CASE(fdt_too_long_bootargs_are_truncated_with_a_warning),
+	KTAP_CASE(fdt_disabled_memory_nodes_and_empty_reg_are_named),
 	KTAP_CASE(fdt_unterminated_bootargs_are_read_safely),
 	KTAP_CASE(fdt_stdout_path_is_kept_for_the_console),
 	KTAP_CASE(fdt_initrd_accepts_32_and_64_bit_values),

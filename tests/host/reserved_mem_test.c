@@ -479,7 +479,28 @@ static void rmem_unsupported_reserved_memory_format_is_ignored_like_linux(struct
 	KTAP_ASSERT_EQ(t, rmem_board_end(&d), 0); /* no "ranges" */
 	KTAP_ASSERT_EQ(t, dt_boot(&d), 0);
 	EXPECT_LOG(t, mark, "OF: fdt: Reserved memory: unsupported node format, ignoring\n");
+	EXPECT_LOG(t, mark, "/reserved-memory has no ranges property (an empty one is required)\n");
 	KTAP_EXPECT_FALSE(t, memblock_is_reserved(0x6e000000));
+}
+
+/* Issue 11: cell counts that differ from the root's are named, both pairs. */
+static void rmem_reserved_memory_cells_unlike_the_root_are_named(struct ktap_test *t)
+{
+	static struct dt d;
+	size_t mark = printk_log_mark();
+
+	dt_begin(&d, 1, 1);
+	dt_memory(&d, "memory@60000000", 0x60000000, 0x10000000);
+	dt_node(&d, "reserved-memory");
+	dt_u32(&d, "#address-cells", 2);
+	dt_u32(&d, "#size-cells", 1);
+	dt_flag(&d, "ranges");
+	KTAP_ASSERT_EQ(t, rmem_board_end(&d), 0);
+	KTAP_ASSERT_EQ(t, dt_boot(&d), 0);
+	EXPECT_LOG(t, mark,
+		   "OF: reserved mem: /reserved-memory has #address-cells = <2>, #size-cells = <1> "
+		   "(-1: absent or not one cell); the root has <1>, <1>: they must be the same\n");
+	EXPECT_LOG(t, mark, "OF: fdt: Reserved memory: unsupported node format, ignoring\n");
 }
 
 static void rmem_disabled_node_is_skipped(struct ktap_test *t)
@@ -858,6 +879,7 @@ static struct ktap_case rmem_cases[] = {
 	KTAP_CASE(rmem_zero_size_reg_is_reported_like_linux),
 	KTAP_CASE(rmem_invalid_reg_length_skips_the_node_like_linux),
 	KTAP_CASE(rmem_unsupported_reserved_memory_format_is_ignored_like_linux),
+	KTAP_CASE(rmem_reserved_memory_cells_unlike_the_root_are_named),
 	KTAP_CASE(rmem_disabled_node_is_skipped),
 	KTAP_CASE(rmem_node_without_reg_or_size_is_reported),
 	KTAP_CASE(rmem_overlapping_regions_are_detected_like_linux),
@@ -984,6 +1006,35 @@ static void arm_memblock_mem_limits_the_memory(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, reserved_covers(TEST_LOAD, TEST_KERNEL_END - TEST_LOAD));
 }
 
+/* Issue 11: below 1 MiB (or off a MiB) the limit is printed in KB, not as "0MB". */
+static void arm_memblock_mem_below_1mib_is_printed_in_kb(struct ktap_test *t)
+{
+	static struct dt d;
+	size_t mark = printk_log_mark();
+
+	KTAP_ASSERT_EQ(t, arm_board(&d, "mem=900K cma=0", 0, 0), 0);
+	dt_boot(&d); /* 900K is too little to go on with: what matters is the line */
+	EXPECT_LOG(t, mark, "Memory limited to 900KB\n");
+	EXPECT_NO_LOG(t, mark, "Memory limited to 0MB");
+}
+
+/* Issue 11: reservations that leave no room for the boot name the culprit. */
+static void arm_memblock_memreserve_over_all_free_ram_is_named(struct ktap_test *t)
+{
+	static struct dt d;
+	const u64 rsv[] = {TEST_KERNEL_END, 0x70000000 - TEST_KERNEL_END};
+	size_t mark = printk_log_mark();
+
+	dt_begin_rsv(&d, 1, 1, rsv, 1);
+	dt_memory(&d, "memory@60000000", 0x60000000, 0x10000000);
+	KTAP_ASSERT_EQ(t, dt_finish(&d), 0);
+	KTAP_EXPECT_EQ(t, dt_boot(&d), -ENOMEM);
+	EXPECT_LOG(t, mark, "of lowmem is left free after the reservations; the boot needs about ");
+	EXPECT_LOG(t, mark,
+		   "the largest reservation is 0x60010000-0x70000000 (/memreserve/ "
+		   "0x60090000 + 0xff70000)\n");
+}
+
 static void arm_memblock_mem_below_the_kernel_end_is_refused(struct ktap_test *t)
 {
 	static struct dt d;
@@ -1054,6 +1105,8 @@ static struct ktap_case arm_memblock_cases[] = {
 	KTAP_CASE(arm_memblock_initrd_outside_memory_is_disabled_like_linux),
 	KTAP_CASE(arm_memblock_initrd_over_the_kernel_is_disabled_like_linux),
 	KTAP_CASE(arm_memblock_mem_limits_the_memory),
+	KTAP_CASE(arm_memblock_mem_below_1mib_is_printed_in_kb),
+	KTAP_CASE(arm_memblock_memreserve_over_all_free_ram_is_named),
 	KTAP_CASE(arm_memblock_mem_below_the_kernel_end_is_refused),
 	KTAP_CASE(arm_memblock_mem_larger_than_ram_changes_nothing),
 	KTAP_CASE(arm_memblock_mem_counts_across_banks),

@@ -179,7 +179,11 @@ static void apply_memory_limit(phys_addr_t kernel_end)
 		       memory_limit_arg, end);
 		return;
 	}
-	pr_notice("Memory limited to %lluMB\n", memory_limit >> 20);
+	/* Linux prints MB only: mem=420K would read "0MB" (ours: KB when not whole MiB). */
+	if (memory_limit & (SZ_1M - 1))
+		pr_notice("Memory limited to %lluKB\n", memory_limit >> 10);
+	else
+		pr_notice("Memory limited to %lluMB\n", memory_limit >> 20);
 }
 
 /*
@@ -239,6 +243,58 @@ disable:
  * asks for could not be reserved (each reported; the caller halts rather
  * than let the page allocator hand that memory out).
  */
+/* The /memreserve/ entry that overlaps [@base, @end), for a message; false if none. */
+static bool memreserve_in(const void *fdt, phys_addr_t base, phys_addr_t end, u64 *rbase,
+			  u64 *rsize)
+{
+	uint64_t b, sz;
+
+	for (int n = 0; fdt_get_mem_rsv(fdt, n, &b, &sz) == 0 && sz; n++) {
+		if (b < end && base < b + sz) {
+			*rbase = b;
+			*rsize = sz;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * After the reservations, enough free lowmem must be left for what the
+ * boot still allocates (mem_map, page tables); otherwise the boot would
+ * panic later in a memblock_alloc() that names nothing.  Names the largest
+ * reservation (and the /memreserve/ entry in it) instead.  Ours.
+ */
+static int check_room_left(const void *fdt)
+{
+	phys_addr_t limit = arm_lowmem_limit ? arm_lowmem_limit : memblock_end_of_DRAM();
+	phys_addr_t need = (memblock_end_of_DRAM() - memblock_start_of_DRAM()) / PAGE_SIZE *
+				   sizeof(struct page) +
+			   SZ_1M;
+	phys_addr_t start, end, free = 0, big_base = 0, big_end = 0;
+	struct memblock_region *r;
+	u64 i, rbase, rsize;
+	char what[64] = "";
+
+	for_each_free_mem_range (i, &start, &end)
+		if (start < limit)
+			free += min(end, limit) - start;
+	if (free >= need)
+		return 0;
+	for_each_memblock (reserved, r) {
+		if (r->size > big_end - big_base) {
+			big_base = r->base;
+			big_end = r->base + r->size;
+		}
+	}
+	if (memreserve_in(fdt, big_base, big_end, &rbase, &rsize))
+		scnprintf(what, sizeof(what), " (/memreserve/ 0x%llx + 0x%llx)", rbase, rsize);
+	pr_err("only %lluK of lowmem is left free after the reservations; the boot needs about "
+	       "%lluK: the largest reservation is 0x%08llx-0x%08llx%s\n",
+	       free >> 10, need >> 10, big_base, big_end, what);
+	return -ENOMEM;
+}
+
 int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys)
 {
 	const phys_addr_t kernel_start = __pa(_text), kernel_end = __pa(_end);
@@ -282,6 +338,8 @@ int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys)
 	 * initialiser claimed makes it skip the default area.
 	 */
 	dma_contiguous_reserve(arm_dma_limit);
+	if (check_room_left(fdt))
+		return -ENOMEM;
 
 	/* Everything that must survive is reserved: the arrays may now grow into free memory. */
 	memblock_allow_resize();
