@@ -192,6 +192,24 @@ static void place_dt_of_another_board_is_refused_by_name(struct ktap_test *t)
 			  "device tree of another board?");
 }
 
+static void place_dtb_loaded_over_the_image_is_refused_by_name(struct ktap_test *t)
+{
+	static struct dt d;
+	struct boot_place bp;
+	u32 size;
+
+	board(&d, 1, 1, NULL, 0, 0x60000000, SZ_256M, 0, 0);
+	size = fdt_totalsize(d.buf);
+	KTAP_EXPECT_EQ(t, plan(&bp, &d, 0x60100000, 0x60100000 + LOAD_SIZE - 8), -1);
+	KTAP_EXPECT_TRUE(t, strstr(bp.msg, "the boot loader put the DTB (0x60133ff8-") == bp.msg);
+	KTAP_EXPECT_TRUE(t,
+			 strstr(bp.msg, ") over the kernel image (0x60100000-0x60133fff): one of "
+					"them is damaged") != NULL);
+	/* Right after it is fine. */
+	KTAP_EXPECT_EQ(t, plan(&bp, &d, 0x60100000, 0x60100000 + LOAD_SIZE), 0);
+	KTAP_EXPECT_EQ(t, bp.fdt_size, size);
+}
+
 static void place_ram_too_small_is_refused_by_name(struct ktap_test *t)
 {
 	static struct dt d;
@@ -424,6 +442,7 @@ static struct ktap_case boot_place_cases[] = {
 	KTAP_CASE(place_overlapping_move_passes_through_a_free_place),
 	KTAP_CASE(place_padded_dtb_sheds_its_padding),
 	KTAP_CASE(place_dt_of_another_board_is_refused_by_name),
+	KTAP_CASE(place_dtb_loaded_over_the_image_is_refused_by_name),
 	KTAP_CASE(place_ram_too_small_is_refused_by_name),
 	KTAP_CASE(place_unreadable_dt_runs_in_place_or_says_why),
 	KTAP_CASE(place_survives_truncated_and_corrupt_blobs),

@@ -563,6 +563,19 @@ static int no_room_for(struct boot_place *bp, const char *what, u64 at, u64 size
 	return -1;
 }
 
+/* The loader put the DTB and the image on top of each other: one is damaged. */
+static int loaded_over(struct boot_place *bp, u32 fdt_size)
+{
+	struct msg m = msg_start(bp);
+
+	put_s(&m, "the boot loader put the DTB (");
+	put_range(&m, bp->fdt, (u64)bp->fdt + fdt_size);
+	put_s(&m, ") over the kernel image (");
+	put_range(&m, bp->load, (u64)bp->load + bp->load_size);
+	put_s(&m, "): one of them is damaged");
+	return -1;
+}
+
 /*
  * Where the DTB goes: it stays unless it lies where the kernel will write,
  * or it is larger than the window head.S maps for it only because the
@@ -621,6 +634,8 @@ int boot_place_plan(struct boot_place *bp, const void *blob)
 		return run_in_place(bp, why);
 	if (!find_bank(&b, ac, sc, bp->load, &lo, &hi))
 		return no_bank(bp, &b, ac, sc);
+	if (overlap(bp->fdt, (u64)bp->fdt + b.size, bp->load, (u64)bp->load + bp->load_size))
+		return loaded_over(bp, b.size);
 
 	bz.b = &b;
 	bz.n = 0;
