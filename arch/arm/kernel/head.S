@@ -52,8 +52,8 @@
 stext:
 	/*
 	 * The zImage header: boot loaders (U-Boot's bootz) check the magic at
-	 * 0x24 and read the start/end words.  Start 0 says "run where loaded";
-	 * end covers what the image needs where it was loaded: its own bytes
+	 * 0x24 and read the start/end words.  Start 0 says "enter it where it
+	 * was loaded"; end covers what it needs there: its own bytes
 	 * (with the boot stack).  Step 4 keeps the DTB and initrd clear of what
 	 * it needs after that (the loader cannot know where that is).
 	 */
@@ -62,7 +62,7 @@ stext:
 	.endr
 	b	1f
 	.word	0x016f2818		@ zImage magic
-	.word	0			@ absolute load address: none, run in place
+	.word	0			@ start: position-independent
 	.word	__load_size		@ end: the loaded bytes
 	.word	0x04030201		@ endianness: little
 1:
@@ -418,11 +418,14 @@ uart_puts_p:				@ r5: string; clobbers r0, r5, r12
 	bl	uart_putc_p
 	b	1b
 
-uart_putc_p:				@ r0: character; PL011 at r4
+uart_putc_p:				@ r0: character; PL011 at r4; clobbers r1, r9
+	mov	r9, #0x100000		@ bounded: a dead UART must not hang us
 1:	ldr	r1, [r4, #0x18]		@ UARTFR
 	tst	r1, #(1 << 5)		@ TXFF: transmit FIFO full
+	beq	2f
+	subs	r9, r9, #1
 	bne	1b
-	str	r0, [r4]		@ UARTDR
+2:	str	r0, [r4]		@ UARTDR
 	bx	lr
 #endif
 
