@@ -216,13 +216,22 @@ $(DEPS)/.stamp: scripts/install-deps.sh
 build-all: $(OUT)/kernel.bin $(HOST_UNIT) $(MMSIM) $(HOST_BUILD)/fdt_fuzz $(BUILD)/bootshim.bin dtbs
 
 # newlib's string routines are built with short enums; they pass none across calls.
-LINK_KERNEL = $(CC) $(ARCH_FLAGS) -nostdlib -static -T linker.ld -Wl,--no-undefined \
+LINK_KERNEL = $(CC) $(ARCH_FLAGS) -nostdlib -static -T $(OUT)/linker.lds -Wl,--no-undefined \
 	-Wl,--no-enum-size-warning -Wl,-z,noexecstack -Wl,-Map,$(basename $@).map \
 	-o $@ $(KERNEL_OBJS) $(1) $(LIBFDT_A) $(LIBC_A) $(LIBGCC_A)
 
 # Two links: the second carries the symbol table made from the first.  The
 # table sits after all text, so no function moves between them (checked).
-$(OUT)/kernel.pass1.elf: $(KERNEL_OBJS) linker.ld $(DEPS)/.stamp
+# linker.ld goes through the C preprocessor, as Linux's vmlinux.lds.S, so
+# the layout's numbers come from asm/memory-layout.h like the C code's.
+$(OUT)/linker.lds: linker.ld
+	@mkdir -p $(@D)
+	$(Q)$(CC) -E -P -x c -Uarm -D__ASSEMBLY__ -DLINKER_SCRIPT -Iinclude -Iarch/arm/include \
+		-MMD -MP -MT $@ -MF $@.d $< -o $@
+
+-include $(OUT)/linker.lds.d
+
+$(OUT)/kernel.pass1.elf: $(KERNEL_OBJS) $(OUT)/linker.lds $(DEPS)/.stamp
 	@echo "  LD      $@"
 	$(Q)$(call LINK_KERNEL,)
 

@@ -23,11 +23,6 @@
 #include <libfdt.h>
 #include <string.h>
 
-/* The kernel maps this much for the DTB (the target's asm/memory.h says so too). */
-#ifndef MAX_FDT_SIZE
-#define MAX_FDT_SIZE SZ_1M
-#endif
-
 /* A Cortex-A9 without LPAE addresses 32 bits of physical memory. */
 #define ADDRESSABLE_LIMIT SZ_4G
 

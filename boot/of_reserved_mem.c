@@ -28,14 +28,12 @@
 #include "memblock.h"
 #include "sort.h"
 #include "cma.h"
+#include <asm/cache.h>
 #include <libfdt.h>
 #include <string.h>
 
 /* Lines Linux prints from drivers/of/fdt.c carry that file's prefix. */
 #define FDT_PREFIX "OF: fdt: "
-
-/* Linux uses SMP_CACHE_BYTES when a dynamic node gives no alignment. */
-#define RESERVED_MEM_DEFAULT_ALIGN 64
 
 static struct reserved_mem reserved_mem[MAX_RESERVED_REGIONS];
 static int reserved_mem_count;
@@ -371,7 +369,7 @@ static int alloc_reserved(phys_addr_t size, phys_addr_t align, phys_addr_t start
 	int err = 0;
 
 	end = end ? end : MEMBLOCK_ALLOC_ANYWHERE;
-	align = align ? align : RESERVED_MEM_DEFAULT_ALIGN;
+	align = align ? align : SMP_CACHE_BYTES; /* as Linux, for a node that names none */
 	base = memblock_phys_alloc_range(size, align, start, end);
 	if (!base)
 		return -ENOMEM;

@@ -24,6 +24,7 @@
 #include "types.h"
 #include "spinlock.h"
 #include "mmzone.h" /* MAX_ORDER, pageblock_nr_pages */
+#include "numa.h"
 #include <asm/memory.h>
 
 struct page;
@@ -41,11 +42,6 @@ struct page;
  */
 #define CMA_MIN_ALIGNMENT_PAGES pageblock_nr_pages
 #define CMA_MIN_ALIGNMENT_BYTES (PAGE_SIZE * CMA_MIN_ALIGNMENT_PAGES)
-
-/* No node preference (one node here, as Linux's !NUMA build). */
-#ifndef NUMA_NO_NODE
-#define NUMA_NO_NODE (-1)
-#endif
 
 /**
  * struct cma - one contiguous area

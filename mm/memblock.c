@@ -22,14 +22,13 @@
 #include "kernel.h"
 #include "printk.h"
 #include "internal.h"
+#include "numa.h"
+#include <asm/cache.h>
 #include <asm/memory.h>
 #include <string.h>
 
-/* The default alignment when a caller asks for none: Cortex-A9's L1 line, as ARM's L1_CACHE_BYTES. */
-#define SMP_CACHE_BYTES 64
 /* memblock_alloc_low's ceiling (Linux's default ARCH_LOW_ADDRESS_LIMIT). */
 #define ARCH_LOW_ADDRESS_LIMIT 0xffffffffULL
-#define NUMA_NO_NODE	       (-1)
 
 /* The address of the instruction that evaluates it: "who in memblock.c did this" for debug lines. */
 #define _THIS_IP_                        \

@@ -20,10 +20,8 @@
 #include "printk.h"
 #include "sections.h"
 #include "internal.h"
+#include <asm/cache.h>
 #include <string.h>
-
-/* L1 cache line of the Cortex-A9: mem_map alignment. */
-#define SMP_CACHE_BYTES 64
 
 struct pglist_data contig_page_data;
 struct page *mem_map;

@@ -51,14 +51,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Where the image sits above PHYS_OFFSET (the target's asm/memory.h). */
-#ifndef TEXT_OFFSET
-#define TEXT_OFFSET 0x00010000ULL
-#endif
-/* The window head.S maps for the DTB (the target's asm/memory.h). */
-#ifndef MAX_FDT_SIZE
-#define MAX_FDT_SIZE SZ_1M
-#endif
 #define ATAG_CORE	 0x54410001 /* what r2 points to when a loader passes ATAGs */
 #define DEFAULT_ELF	 "build/kernel.elf"
 #define DEFAULT_RAM_BASE 0x60000000ULL /* vexpress-a9, when the DT says nothing */

@@ -10,6 +10,7 @@
 #include "memblock.h"
 #include "printk.h"
 #include "../../mm/internal.h"
+#include <asm/cache.h>
 #include <asm/memory.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -493,7 +494,7 @@ static void memblock_alloc_rejects_zero_size_and_non_power_of_two_alignment(stru
 	/* No alignment means the cache line, as Linux's SMP_CACHE_BYTES fallback. */
 	memblock_reserve(RAM + SZ_1M - 1, 1);
 	a = memblock_phys_alloc(0x10, 0);
-	KTAP_EXPECT_EQ(t, a, RAM + SZ_1M - 64);
+	KTAP_EXPECT_EQ(t, a, RAM + SZ_1M - SMP_CACHE_BYTES);
 }
 
 static void memblock_alloc_try_nid_drops_min_addr_when_nothing_fits_above(struct ktap_test *t)

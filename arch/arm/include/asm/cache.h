@@ -13,6 +13,13 @@
 #define L1_CACHE_SHIFT 5
 #define L1_CACHE_BYTES (1 << L1_CACHE_SHIFT)
 
+/*
+ * The alignment that keeps data of different CPUs on different lines; the
+ * default of memblock allocations that name none (Linux's linux/cache.h
+ * makes it L1_CACHE_BYTES too).
+ */
+#define SMP_CACHE_BYTES L1_CACHE_BYTES
+
 /* The smallest alignment of any slab object (Linux's ARCH_SLAB_MINALIGN). */
 #define ARCH_SLAB_MINALIGN 8
 
