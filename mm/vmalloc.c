@@ -100,6 +100,23 @@ static const struct pgtable_ops vmap_pgtable_ops = {
 	.publish = flush_pmd_entry,
 };
 
+/*
+ * Held while ptes are filled in: two areas in the same MiB must not both
+ * find its pmd empty and each install a table (Linux's init_mm.page_table_lock).
+ * Clearing needs no lock: areas are disjoint and tables are never freed.
+ */
+static DEFINE_SPINLOCK(vmap_pgtable_lock);
+
+static int map_kernel_range(const struct map_desc *md)
+{
+	int err;
+
+	spin_lock(&vmap_pgtable_lock);
+	err = create_pte_mapping(kernel_pgd, md, &vmap_pgtable_ops);
+	spin_unlock(&vmap_pgtable_lock);
+	return err;
+}
+
 /* The mapped part of @vm: everything but the guard page. */
 static unsigned long get_vm_area_size(const struct vm_struct *vm)
 {
@@ -324,6 +341,35 @@ struct vm_struct *find_vm_area(const void *addr)
 	return va ? va->vm : NULL;
 }
 
+/* Clear @va's ptes and drop their TLB entries, then give its addresses back. */
+static void unmap_and_free_vmap_area(struct vmap_area *va)
+{
+	unsigned long start = va->va_start, size = get_vm_area_size(va->vm);
+
+	clear_pte_mapping(kernel_pgd, start, size, &vmap_pgtable_ops);
+	flush_tlb_kernel_range(start, start + size);
+	spin_lock(&vmap_area_lock);
+	merge_or_add_vmap_area(va);
+	spin_unlock(&vmap_area_lock);
+}
+
+/* Take the area at @addr off the busy list if its flags include one of @flags. */
+static struct vmap_area *unlink_vmap_area(unsigned long addr, unsigned long flags,
+					  struct vm_struct **found)
+{
+	struct vmap_area *va;
+
+	spin_lock(&vmap_area_lock);
+	va = find_vmap_area(addr);
+	*found = va ? va->vm : NULL;
+	if (va && (va->vm->flags & flags))
+		list_del(&va->list);
+	else
+		va = NULL;
+	spin_unlock(&vmap_area_lock);
+	return va;
+}
+
 /**
  * remove_vm_area - unmap the area at @addr and free its addresses
  * @addr: where the area starts
@@ -334,30 +380,19 @@ struct vm_struct *find_vm_area(const void *addr)
  */
 struct vm_struct *remove_vm_area(const void *addr)
 {
-	struct vmap_area *va;
 	struct vm_struct *vm;
-	unsigned long start;
+	struct vmap_area *va = unlink_vmap_area((unsigned long)addr, ~0UL, &vm);
 
-	spin_lock(&vmap_area_lock);
-	va = find_vmap_area((unsigned long)addr);
-	if (va)
-		list_del(&va->list);
-	spin_unlock(&vmap_area_lock);
 	if (!va)
 		return NULL;
-	vm = va->vm;
-	start = (unsigned long)vm->addr;
-	clear_pte_mapping(kernel_pgd, start, get_vm_area_size(vm), &vmap_pgtable_ops);
-	flush_tlb_kernel_range(start, start + get_vm_area_size(vm));
-	spin_lock(&vmap_area_lock);
-	merge_or_add_vmap_area(va);
-	spin_unlock(&vmap_area_lock);
+	unmap_and_free_vmap_area(va);
 	return vm;
 }
 
 /* vfree and vunmap: @flags is the kind of area the caller may free. */
 static void __vunmap(const void *addr, unsigned long flags, const char *who)
 {
+	struct vmap_area *va;
 	struct vm_struct *vm;
 
 	if (!addr)
@@ -367,23 +402,26 @@ static void __vunmap(const void *addr, unsigned long flags, const char *who)
 		WARN_ON(1);
 		return;
 	}
-	vm = find_vm_area(addr);
+	/* Found and unlinked in one step: two frees of one area cannot both proceed. */
+	va = unlink_vmap_area((unsigned long)addr, flags, &vm);
 	if (!vm) {
 		pr_err("Trying to %s() nonexistent vm area (%p)\n", who, addr);
 		WARN_ON(1);
 		return;
 	}
-	if (!(vm->flags & flags)) {
+	if (!va) {
 		pr_err("Trying to %s() %p, which %s did not make\n", who, addr,
 		       flags & VM_ALLOC ? "vmalloc" : "vmap or ioremap");
 		WARN_ON(1);
 		return;
 	}
-	remove_vm_area(addr);
+	unmap_and_free_vmap_area(va);
 	if (vm->flags & VM_ALLOC) {
 		for (unsigned int i = 0; i < vm->nr_pages; i++)
 			__free_pages(vm->pages[i], 0);
+		spin_lock(&vmap_area_lock);
 		nr_vmalloc_pages -= vm->nr_pages;
+		spin_unlock(&vmap_area_lock);
 		kfree(vm->pages);
 	}
 	kfree(vm);
@@ -425,7 +463,7 @@ static int vmap_pages_range(unsigned long addr, struct page **pages, unsigned in
 				       .phys = PFN_PHYS(pfn),
 				       .length = (unsigned long)run << PAGE_SHIFT,
 				       .type = mtype};
-		err = create_pte_mapping(kernel_pgd, &md, &vmap_pgtable_ops);
+		err = map_kernel_range(&md);
 		if (err)
 			return err;
 	}
@@ -445,7 +483,7 @@ int ioremap_page_range(unsigned long addr, unsigned long end, phys_addr_t phys, 
 {
 	struct map_desc md = {.virtual = addr, .phys = phys, .length = end - addr, .type = mtype};
 
-	return create_pte_mapping(kernel_pgd, &md, &vmap_pgtable_ops);
+	return map_kernel_range(&md);
 }
 
 /* Linux's warn_alloc() for vmalloc: the reason, unless the caller said __GFP_NOWARN. */
@@ -478,11 +516,16 @@ static int vmalloc_area_fill(struct vm_struct *vm, gfp_t gfp)
 		if (!page) {
 			vmalloc_warn(gfp, "size %lu, failed to allocate pages",
 				     (unsigned long)nr << PAGE_SHIFT);
+			spin_lock(&vmap_area_lock);
+			nr_vmalloc_pages += vm->nr_pages; /* vfree takes them off again */
+			spin_unlock(&vmap_area_lock);
 			return -ENOMEM;
 		}
 		vm->pages[vm->nr_pages] = page;
-		nr_vmalloc_pages++;
 	}
+	spin_lock(&vmap_area_lock);
+	nr_vmalloc_pages += nr;
+	spin_unlock(&vmap_area_lock);
 	if (vmap_pages_range((unsigned long)vm->addr, vm->pages, nr, MT_MEMORY_RW)) {
 		vmalloc_warn(gfp, "size %lu, failed to map pages", (unsigned long)nr << PAGE_SHIFT);
 		return -ENOMEM;
