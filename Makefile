@@ -45,13 +45,20 @@ all: deps
 	$(Q)$(MAKE) --no-print-directory build-all
 # The machine make run and make debug start: the same variables for both.
 # The console UART and semihosting share stdio (scripts/boards.py); Ctrl-A c: monitor.
+# memmap_json makes the kernel print its memory map, which make run draws
+# (MEMMAP=0: not; note that any -append replaces the DT's bootargs).
+RUN_APPEND = $(strip $(APPEND) $(if $(filter 0,$(MEMMAP)),,memmap_json))
 QEMU_RUN_ARGS = -M $(MACHINE) -m $(MEM) -smp $(SMP) -display none -no-reboot -nic none \
 	$$(python3 scripts/boards.py args $(MACHINE)) -mon chardev=con \
-	-kernel $(OUT)/kernel.bin $(if $(DTB),-dtb $(DTB)) $(if $(APPEND),-append "$(APPEND)")
+	-kernel $(OUT)/kernel.bin $(if $(DTB),-dtb $(DTB)) $(if $(RUN_APPEND),-append "$(RUN_APPEND)")
+# The log goes to build/run.log too; the memory map it holds to build/memmap.svg (and .json).
 run: deps
 	$(Q)$(MAKE) --no-print-directory build-all
-	$(Q)QEMU_AUDIO_DRV=none timeout --foreground $(RUN_TIMEOUT) qemu-system-arm $(QEMU_RUN_ARGS) \
-		|| { rc=$$?; [ $$rc -eq 124 ] && echo "make run: QEMU timed out after $(RUN_TIMEOUT)s"; exit $$rc; }
+	$(Q){ QEMU_AUDIO_DRV=none timeout --foreground $(RUN_TIMEOUT) qemu-system-arm $(QEMU_RUN_ARGS); \
+		echo $$? > $(BUILD)/run.rc; } | tee $(BUILD)/run.log
+	$(Q)rc=$$(cat $(BUILD)/run.rc); [ $$rc -eq 124 ] && echo "make run: QEMU timed out after $(RUN_TIMEOUT)s"; \
+		if grep -q a9mm-memmap-1 $(BUILD)/run.log; then python3 scripts/memmap $(BUILD)/run.log \
+		-o $(BUILD)/memmap.svg --json $(BUILD)/memmap.json; fi; exit $$rc
 # make debug: make run's machine, stopped at the first instruction, waiting for gdb.
 GDB_PORT ?= 1234
 debug: deps
@@ -102,7 +109,7 @@ HOST_LDLIBS := -lfdt
 PORTABLE_SRCS := $(wildcard mm/*.c) boot/vsprintf.c boot/printk.c boot/fdt.c boot/cmdline.c boot/sort.c \
 	boot/of_reserved_mem.c boot/of_address.c boot/of_console.c arch/arm/kernel/boot_place.c \
 	arch/arm/mm/init.c arch/arm/mm/pgtable.c \
-	arch/arm/mm/ptdump.c tests/ktap.c
+	arch/arm/mm/ptdump.c arch/arm/mm/memmap.c tests/ktap.c
 HOST_SUPPORT_SRCS := $(wildcard tests/host/host_*.c)
 HOST_HEADERS := $(wildcard include/*.h tests/host/include/asm/*.h tests/host/*.h arch/arm/include/asm/*.h mm/*.h)
 # Suites: host-only ones, and target suites that are portable (they name no hardware).

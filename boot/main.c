@@ -19,6 +19,7 @@
 #include "vmalloc.h"
 #include "vmstat.h"
 #include <asm/cp15.h>
+#include <asm/memmap.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/reboot.h>
@@ -119,6 +120,11 @@ void start_kernel(u32 dtb)
 	print_vm_layout();
 	show_mminfo_at_boot(); /* "mminfo" on the command line */
 	slabinfo_at_boot();    /* "slabinfo" */
+	if (memmap_json_at_boot) {
+		const struct memmap_inputs in = {initial_boot_params, dtb_phys, kernel_pgd};
+
+		memmap_print_json(printk, &in);
+	}
 	vmallocinfo_at_boot();
 
 	if (ktap_list_only)

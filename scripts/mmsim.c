@@ -40,6 +40,7 @@
 #include "printk.h"
 #include "mmzone.h"
 #include "sections.h"
+#include <asm/memmap.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <elf.h>
@@ -50,6 +51,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define ATAG_CORE	 0x54410001 /* what r2 points to when a loader passes ATAGs */
 #define DEFAULT_ELF	 "build/kernel.elf"
@@ -65,6 +67,7 @@ struct mmsim {
 	u64 mem_size; /* --mem, 0 if not given */
 	u64 load;     /* --load, 0 if not given */
 	bool summary;
+	FILE *json; /* --json: the document goes here, the boot log to stderr */
 
 	/* the DTB as the boot loader hands it over */
 	void *blob;
@@ -76,7 +79,8 @@ struct mmsim {
 	u64 dtb_phys;
 	struct host_image_layout layout;
 	const char *layout_source;
-	void *fdt; /* the DTB in simulated RAM */
+	void *fdt;	  /* the DTB in simulated RAM */
+	const pmd_t *pgd; /* the kernel's first-level table, from paging_init */
 };
 
 static void vnote(const char *fmt, va_list args)
@@ -516,9 +520,9 @@ static int stage_paging_init(struct mmsim *sim)
 	const struct pgtable_ops ops = {pgtable_alloc_from_memblock, publish_nothing};
 	struct kernel_tables kt;
 
-	(void)sim;
 	build_mem_type_table(true);
 	build_kernel_tables(&kt, &ops);
+	sim->pgd = kt.pgd;
 	memblock_phys_free(__pa(_end) - PGD_TABLE_SIZE, PGD_TABLE_SIZE);
 	memblock_set_current_limit(arm_lowmem_limit);
 	bootmem_init();
@@ -706,6 +710,35 @@ static int stage_cma(struct mmsim *sim)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- --json */
+
+static FILE *json_file;
+
+static __printf(1, 2) int json_printf(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vfprintf(json_file, fmt, args);
+	va_end(args);
+	return n;
+}
+
+/* The memory map as the kernel's memmap_json prints it, from the same emitter. */
+static int stage_json(struct mmsim *sim)
+{
+	const struct memmap_inputs in = {sim->fdt, sim->dtb_phys, sim->pgd};
+
+	if (!sim->json)
+		return 0;
+	fflush(stdout);
+	json_file = sim->json;
+	memmap_print_json(json_printf, &in);
+	fflush(sim->json);
+	return 0;
+}
+
 /* ---------------------------------------------------------------- the boot */
 
 struct mmsim_stage {
@@ -728,13 +761,14 @@ static const struct mmsim_stage stages[] = {
 	{"command line", stage_command_line},
 	{"mm_core_init", stage_mm_core_init},
 	{"CMA", stage_cma},
+	{"memory map as JSON", stage_json},
 };
 
 static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: mmsim --dtb FILE.dtb [--mem SIZE] [--cmdline \"ARGS\"] [--load ADDR]\n"
-		"             [--elf FILE] [--summary]\n"
+		"             [--elf FILE] [--summary] [--json]\n"
 		"  --dtb FILE     the device tree blob the boot loader passes\n"
 		"  --mem SIZE     RAM size as QEMU's -m: replaces every memory node with one at\n"
 		"                 the lowest memory base (a plain number is MiB; K/M/G suffixes)\n"
@@ -742,7 +776,10 @@ static void usage(FILE *out)
 		"  --load ADDR    physical load address of the kernel\n"
 		"                 (default: RAM base + 0x10000)\n"
 		"  --elf FILE     kernel ELF for the image's section sizes (default: %s)\n"
-		"  --summary      after the boot, print the memory map (lines start \"mmsim: \")\n",
+		"  --summary      after the boot, print the memory map (lines start \"mmsim: \")\n"
+		"  --json         print only the memory map as JSON (what the kernel's "
+		"memmap_json\n"
+		"                 prints; scripts/memmap draws it); the boot log goes to stderr\n",
 		DEFAULT_ELF);
 }
 
@@ -765,10 +802,15 @@ static u64 parse_mem_option(const char *arg)
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
-		{"dtb", required_argument, NULL, 'd'},	   {"mem", required_argument, NULL, 'm'},
-		{"cmdline", required_argument, NULL, 'c'}, {"load", required_argument, NULL, 'l'},
-		{"elf", required_argument, NULL, 'e'},	   {"summary", no_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},	   {NULL, 0, NULL, 0},
+		{"dtb", required_argument, NULL, 'd'},
+		{"mem", required_argument, NULL, 'm'},
+		{"cmdline", required_argument, NULL, 'c'},
+		{"load", required_argument, NULL, 'l'},
+		{"elf", required_argument, NULL, 'e'},
+		{"summary", no_argument, NULL, 's'},
+		{"help", no_argument, NULL, 'h'},
+		{"json", no_argument, NULL, 'j'},
+		{NULL, 0, NULL, 0},
 	};
 	struct mmsim sim = {.elf_path = DEFAULT_ELF};
 	unsigned long long v;
@@ -795,6 +837,13 @@ int main(int argc, char **argv)
 			break;
 		case 's':
 			sim.summary = true;
+			break;
+		case 'j':
+			/* Keep stdout for the document; everything printk says goes to stderr. */
+			fflush(stdout);
+			sim.json = fdopen(dup(STDOUT_FILENO), "w");
+			if (!sim.json || dup2(STDERR_FILENO, STDOUT_FILENO) < 0)
+				die("--json: cannot set up the output");
 			break;
 		case 'h':
 			usage(stdout);

@@ -15,6 +15,8 @@ status is non-zero on any failure.  Logs are kept in build/test/.
 import argparse
 import concurrent.futures
 import fnmatch
+import importlib.machinery
+import importlib.util
 import os
 import re
 import shlex
@@ -42,6 +44,7 @@ DEFAULTS = {
     "linux": "",
     "max_order": "",
     "max_orders": "",
+    "memmap": "",
 }
 DEFAULT_MAX_ORDER = 11  # the Makefile's
 
@@ -199,6 +202,8 @@ def run_boot(boot):
             problems.append("unexpected %r in the log" % p)
     if boot["mmsim"]:
         problems += compare_with_mmsim(boot, text)
+    if boot["memmap"]:
+        problems += check_memmap(boot, text)
     if boot["linux"]:
         problems += compare_with_linux(boot["linux"], text)
     report = None
@@ -333,6 +338,55 @@ def run_linux_diff(run):
     problems = [] if proc.returncode == 0 else ["exited %d:\n    %s" % (
         proc.returncode, text.strip().replace("\n", "\n    "))]
     return name, None, problems, time.time() - start
+def load_memmap_script():
+    """scripts/memmap (no .py suffix) as a module."""
+    loader = importlib.machinery.SourceFileLoader("memmap", os.path.join(TOP, "scripts", "memmap"))
+    spec = importlib.util.spec_from_loader("memmap", loader)
+    mod = importlib.util.module_from_spec(spec)
+    loader.exec_module(mod)
+    return mod
+
+
+# Kinds mmsim cannot reproduce: mem_map and the memblock allocations after it
+# depend on sizeof(struct page) (bigger on the host); QEMU rewrites the DTB
+# (another size, virtio nodes added); ioremaps and the pte tables they add
+# happen at run time.  Everything else must be the same region for region.
+MEMMAP_VARIES = {"dtb", "mem_map", "reserved", "page-tables", "ioremap", "vmalloc-area", "vmap"}
+
+
+def check_memmap(boot, kernel_log):
+    """The kernel's memmap_json: valid, equal to mmsim --json's where it can be, all drawn."""
+    memmap = load_memmap_script()
+    try:
+        doc = memmap.extract(kernel_log)
+    except ValueError as e:
+        return ["memmap: %s" % e]
+    cmd = [os.path.join(BUILD, "host", "mmsim"), "--json", "--dtb",
+           os.path.join(BUILD, "dts", boot["dtb"]), "--mem", boot["mem"]]
+    if boot["append"]:
+        cmd += ["--cmdline", boot["append"]]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    try:
+        sim = memmap.extract(proc.stdout.decode(errors="replace"))
+    except ValueError as e:
+        return ["mmsim --json: %s" % e]
+    problems = []
+    for side in ("physical", "virtual"):
+        def same(d):
+            return {(r["kind"], r["name"], r["base"], r["size"]) for r in d[side]
+                    if r["kind"] not in MEMMAP_VARIES}
+        for r in sorted(same(doc) ^ same(sim)):
+            problems.append("memmap %s: %s %s 0x%x+0x%x only in the %s's" % (
+                side, r[0], r[1], r[2], r[3], "kernel" if r in same(doc) else "mmsim"))
+    kernel_devices = {(r["name"], r["base"], r["size"]) for r in doc["devices"]}
+    for r in sim["devices"]:
+        if (r["name"], r["base"], r["size"]) not in kernel_devices:
+            problems.append("memmap: device %s is only in mmsim's" % r["name"])
+    svg = memmap.render(doc)
+    with open(os.path.join(LOGDIR, boot["name"] + ".svg"), "w") as f:
+        f.write(svg)
+    problems += ["memmap.svg does not draw %s" % m for m in memmap.missing_from_svg(doc, svg)]
+    return problems
 
 
 def run_host(binary, name):

@@ -70,7 +70,7 @@ void adjust_lowmem_bounds(void)
 
 	arm_lowmem_limit = b.lowmem_limit;
 	high_memory = (char *)__va(b.lowmem_limit - 1) + 1;
-	vmalloc_start = ALIGN((unsigned long)high_memory + VMALLOC_OFFSET, VMALLOC_OFFSET);
+	vmalloc_start = VMALLOC_START_FOR((unsigned long)high_memory);
 	memblock_set_current_limit(b.memblock_limit);
 }
 

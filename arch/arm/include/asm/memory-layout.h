@@ -59,4 +59,12 @@
  */
 #define EARLY_MAP_EXTRA SZ_4M
 
+/*
+ * vmalloc space starts 8 MiB above the end of lowmem (virtual), 8 MiB
+ * aligned (VMALLOC_OFFSET): mmu.c sets vmalloc_start with it, and the
+ * memory map (memmap.c) computes it the same way on the host.
+ */
+#define VMALLOC_START_FOR(lowmem_end) \
+	(((lowmem_end) + VMALLOC_OFFSET + VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1))
+
 #endif /* _ASM_MEMORY_LAYOUT_H */
