@@ -361,8 +361,9 @@ def check_memmap(boot, kernel_log):
         doc = memmap.extract(kernel_log)
     except ValueError as e:
         return ["memmap: %s" % e]
+    dtbname = boot["dtb"] or boards.board(boot["machine"])["dtb"]
     cmd = [os.path.join(BUILD, "host", "mmsim"), "--json", "--dtb",
-           os.path.join(BUILD, "dts", boot["dtb"]), "--mem", boot["mem"]]
+           os.path.join(BUILD, "dts", dtbname), "--mem", boot["mem"]]
     if boot["append"]:
         cmd += ["--cmdline", boot["append"]]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)

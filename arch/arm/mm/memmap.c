@@ -19,6 +19,7 @@
 #include "memblock.h"
 #include "mm.h"
 #include "mmzone.h"
+#include "of_address.h"
 #include "of_fdt.h"
 #include "of_reserved_mem.h"
 #include "printk.h"
@@ -228,61 +229,6 @@ static void page_tables(struct emitter *e, const pmd_t *pgd)
 
 /* ---------------------------------------------------------------- devices */
 
-static int cells(const void *fdt, int node, const char *name, int fallback)
-{
-	const fdt32_t *p = node >= 0 ? fdt_getprop(fdt, node, name, NULL) : NULL;
-
-	return p ? (int)fdt32_to_cpu(*p) : fallback;
-}
-
-static u64 read_cells(const fdt32_t *p, int n)
-{
-	u64 v = 0;
-
-	while (n-- > 0)
-		v = v << 32 | fdt32_to_cpu(*p++);
-	return v;
-}
-
-/*
- * A bus address in @node's parent space, one level up through the parent's
- * "ranges" (absent: not translatable; empty: identity).  Enough for the
- * simple buses and the vexpress motherboard's chip-select ranges.
- */
-static bool translate_up(const void *fdt, int bus, u64 *addr)
-{
-	int len, parent = fdt_parent_offset(fdt, bus);
-	int na = cells(fdt, bus, "#address-cells", 2);
-	int pna = cells(fdt, parent, "#address-cells", 2);
-	int ns = cells(fdt, bus, "#size-cells", 1);
-	const fdt32_t *r = fdt_getprop(fdt, bus, "ranges", &len);
-	int entry = na + pna + ns;
-
-	if (!r)
-		return false;
-	if (!len)
-		return true;
-	for (int i = 0; entry > 0 && (i + 1) * entry * 4 <= len; i++) {
-		const fdt32_t *p = r + i * entry;
-		u64 child = read_cells(p, na), parent_addr = read_cells(p + na, pna);
-		u64 size = read_cells(p + na + pna, ns);
-
-		if (*addr >= child && *addr - child < size) {
-			*addr = *addr - child + parent_addr;
-			return true;
-		}
-	}
-	return false;
-}
-
-static bool translate(const void *fdt, int node, u64 *addr)
-{
-	for (int bus = fdt_parent_offset(fdt, node); bus > 0; bus = fdt_parent_offset(fdt, bus))
-		if (!translate_up(fdt, bus, addr))
-			return false;
-	return true;
-}
-
 static bool disabled(const void *fdt, int node)
 {
 	const char *status = fdt_getprop(fdt, node, "status", NULL);
@@ -299,25 +245,24 @@ struct dt_device {
 
 /*
  * The next node after @node with a "reg", outside /memory, /reserved-memory
- * and /cpus, not disabled; returns its offset (negative at the end).
+ * and /cpus, not disabled; returns its offset (negative at the end).  The
+ * address is translated as drivers see it (boot/of_address.c).
  */
 static int next_device(const void *fdt, int node, struct dt_device *d)
 {
 	while ((node = fdt_next_node(fdt, node, NULL)) >= 0) {
-		int parent = fdt_parent_offset(fdt, node), len;
-		const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
-		int na = cells(fdt, parent, "#address-cells", 2),
-		    ns = cells(fdt, parent, "#size-cells", 1);
+		u64 cpu;
 
-		if (!reg || len < (na + ns) * 4 || na > 2 || ns > 2 || disabled(fdt, node) ||
+		if (!fdt_getprop(fdt, node, "reg", NULL) || disabled(fdt, node) ||
+		    of_get_address(fdt, node, 0, &d->reg, &d->size) ||
 		    fdt_get_path(fdt, node, d->path, sizeof(d->path)))
 			continue;
 		if (!strncmp(d->path, "/memory", 7) || !strncmp(d->path, "/reserved-memory", 16) ||
 		    !strncmp(d->path, "/cpus", 5))
 			continue;
-		d->reg = d->addr = read_cells(reg, na);
-		d->size = read_cells(reg + na, ns);
-		d->translated = translate(fdt, node, &d->addr);
+		cpu = of_translate_address(fdt, node, d->reg);
+		d->translated = cpu != OF_BAD_ADDR;
+		d->addr = d->translated ? cpu : d->reg;
 		return node;
 	}
 	return node;
