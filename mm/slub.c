@@ -800,6 +800,24 @@ static struct slab *get_partial(struct kmem_cache *s, void **freelist)
 	return slab;
 }
 
+static unsigned long count_partial_free(struct kmem_cache_node *n);
+
+/* No slab could be had (Linux's slab_out_of_memory, its format). */
+static noinline void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags)
+{
+	struct kmem_cache_node *n = get_node(s, 0);
+	char names[192];
+
+	if (gfpflags & __GFP_NOWARN)
+		return;
+	format_gfp_flags(gfpflags, names, sizeof(names));
+	pr_warn("SLUB: Unable to allocate memory on node -1, gfp=%#x(%s)\n", gfpflags, names);
+	pr_warn("  cache: %s, object size: %u, buffer size: %u, default order: %u, min order: %u\n",
+		s->name, s->object_size, s->size, oo_order(s->oo), oo_order(s->min));
+	pr_warn("  node 0: slabs: %lu, objs: %lu, free: %lu\n", n->nr_slabs, n->total_objects,
+		count_partial_free(n));
+}
+
 /*
  * The slow path of an allocation (Linux's ___slab_alloc): the CPU's
  * freelist is empty.  Called with interrupts off; returns an object and
@@ -824,13 +842,7 @@ static noinline void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, struct 
 		if (!slab) {
 			slab = new_slab(s, gfpflags);
 			if (unlikely(!slab)) {
-				if (!(gfpflags & __GFP_NOWARN))
-					pr_warn("SLUB: Unable to allocate memory on node -1, "
-						"gfp=%#x\n"
-						"  cache: %s, object size: %u, buffer size: %u, "
-						"default order: %u, min order: %u\n",
-						gfpflags, s->name, s->object_size, s->size,
-						oo_order(s->oo), oo_order(s->min));
+				slab_out_of_memory(s, gfpflags);
 				return NULL;
 			}
 			spin_lock(&n->list_lock);
@@ -860,8 +872,10 @@ static noinline void *debug_slab_alloc(struct kmem_cache *s, gfp_t gfpflags, uns
 		if (list_empty(&n->partial)) {
 			spin_unlock_irqrestore(&n->list_lock, flags);
 			slab = new_slab(s, gfpflags);
-			if (!slab)
+			if (!slab) {
+				slab_out_of_memory(s, gfpflags);
 				return NULL;
+			}
 			spin_lock_irqsave(&n->list_lock, flags);
 			add_partial(n, slab, false);
 		}

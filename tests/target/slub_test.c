@@ -272,6 +272,37 @@ static void slub_destroy_refuses_a_cache_with_objects(struct ktap_test *t)
 	kmem_cache_destroy(s);
 }
 
+static void slub_cache_runs_out_with_linux_report_and_recovers(struct ktap_test *t)
+{
+	/* 1 MiB objects: order-8 slabs of one object each, so memory runs out soon. */
+	struct kmem_cache *s = kmem_cache_create("test-oom", 1 << 20, 0, 0, NULL);
+	unsigned long before[MAX_ORDER], after[MAX_ORDER], free_before;
+	enum { MAX = 1024 };
+	void **objs = kcalloc(MAX, sizeof(void *), GFP_KERNEL);
+	size_t mark;
+	int n = 0;
+
+	KTAP_ASSERT_TRUE(t, s != NULL && objs != NULL);
+	KTAP_EXPECT_EQ(t, oo_order(s->oo), 8);
+	free_before = free_pages_drained(before);
+	mark = printk_log_mark();
+	while (n < MAX && (objs[n] = kmem_cache_alloc(s, GFP_KERNEL)) != NULL)
+		n++;
+	KTAP_EXPECT_LT(t, n, MAX);
+	KTAP_EXPECT_GT(t, n, 0);
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "SLUB: Unable to allocate memory on node -1, "
+						   "gfp=0xcc0(GFP_KERNEL)"));
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "  cache: test-oom, object size: 1048576, "
+						   "buffer size: 1048576, default order: 8, "
+						   "min order: 8"));
+	while (n--)
+		kmem_cache_free(s, objs[n]);
+	kmem_cache_shrink(s);
+	KTAP_EXPECT_EQ(t, free_pages_drained(after), free_before);
+	kfree(objs);
+	kmem_cache_destroy(s);
+}
+
 /* ---------------------------------------------------------------- checks on every free */
 
 static void slub_double_kfree_is_caught_without_debug(struct ktap_test *t)
@@ -489,6 +520,7 @@ static struct ktap_case slub_cases[] = {
 	KTAP_CASE(slub_cache_slabs_return_to_the_buddy_allocator),
 	KTAP_CASE(slub_constructor_runs_once_per_object_of_a_new_slab),
 	KTAP_CASE(slub_destroy_refuses_a_cache_with_objects),
+	KTAP_CASE(slub_cache_runs_out_with_linux_report_and_recovers),
 	KTAP_CASE(slub_double_kfree_is_caught_without_debug),
 	KTAP_CASE(slub_double_free_in_a_partial_slab_is_caught),
 	KTAP_CASE(slub_foreign_pointers_are_refused),
