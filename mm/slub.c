@@ -1486,21 +1486,39 @@ out:
 	return s;
 }
 
-/* Free every empty slab on the partial lists, whatever min_partial says. */
-static void discard_empty_partial(struct kmem_cache *s)
+/* Partial slabs are sorted into this many lists by free objects (Linux's SHRINK_PROMOTE_MAX). */
+#define SHRINK_PROMOTE_MAX 32
+
+/*
+ * Free every empty slab on the partial list, whatever min_partial says,
+ * and order the rest fullest first, so allocations fill the slabs that are
+ * nearly full and the nearly empty ones get a chance to empty (Linux's
+ * __kmem_cache_do_shrink).
+ */
+static void shrink_partial(struct kmem_cache *s)
 {
 	struct kmem_cache_node *n = get_node(s, 0);
+	struct list_head promote[SHRINK_PROMOTE_MAX];
 	struct slab *slab, *tmp;
 	unsigned long flags;
 	LIST_HEAD(discard);
 
+	for (int i = 0; i < SHRINK_PROMOTE_MAX; i++)
+		INIT_LIST_HEAD(&promote[i]);
 	spin_lock_irqsave(&n->list_lock, flags);
 	list_for_each_entry_safe (slab, tmp, &n->partial, slab_list) {
+		unsigned int free = slab->objects - slab->inuse;
+
 		if (!slab->inuse) {
 			remove_partial(n, slab);
 			list_add(&slab->slab_list, &discard);
+		} else if (free <= SHRINK_PROMOTE_MAX) {
+			list_move(&slab->slab_list, &promote[free - 1]);
 		}
 	}
+	/* The fewest free objects first; slabs with more than 32 free stay behind. */
+	for (int i = SHRINK_PROMOTE_MAX - 1; i >= 0; i--)
+		list_splice_init(&promote[i], &n->partial);
 	spin_unlock_irqrestore(&n->list_lock, flags);
 	list_for_each_entry_safe (slab, tmp, &discard, slab_list)
 		discard_slab(s, slab);
@@ -1510,9 +1528,8 @@ static void discard_empty_partial(struct kmem_cache *s)
  * kmem_cache_shrink - give every slab of @s with no allocated object back
  * @s: the cache
  *
- * The CPUs' slabs are returned to the partial list first.  Linux also
- * sorts the partial list fullest first; we leave its order alone.
- * Returns 0.
+ * The CPUs' slabs are returned to the partial list first; what stays
+ * there is ordered fullest first.  Returns 0.
  */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
@@ -1520,7 +1537,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 
 	for_each_possible_cpu (cpu)
 		flush_cpu_slab(s, cpu);
-	discard_empty_partial(s);
+	shrink_partial(s);
 	return 0;
 }
 

@@ -230,6 +230,39 @@ static void slub_cache_slabs_return_to_the_buddy_allocator(struct ktap_test *t)
 	kmem_cache_destroy(s);
 }
 
+static void slub_shrink_frees_empty_slabs_and_puts_the_fullest_first(struct ktap_test *t)
+{
+	static const int keep[4] = {1, 20, 10, 0}; /* objects left in each slab */
+	struct kmem_cache *s = kmem_cache_create("test-shrink", 128, 0, 0, NULL);
+	static const unsigned int expect[] = {20, 10, 1};
+	struct kmem_cache_node *n;
+	void *objs[4][32];
+	struct slab *slab;
+	unsigned int i = 0;
+
+	KTAP_ASSERT_TRUE(t, s != NULL);
+	KTAP_ASSERT_EQ(t, oo_objects(s->oo), 32);
+	for (int sl = 0; sl < 4; sl++)
+		for (int j = 0; j < 32; j++)
+			objs[sl][j] = kmem_cache_alloc(s, GFP_KERNEL);
+	for (int sl = 0; sl < 4; sl++)
+		for (int j = keep[sl]; j < 32; j++)
+			kmem_cache_free(s, objs[sl][j]);
+	kmem_cache_shrink(s);
+	n = get_node(s, 0);
+	KTAP_EXPECT_EQ(t, n->nr_slabs, 3);
+	KTAP_EXPECT_EQ(t, n->nr_partial, 3);
+	list_for_each_entry (slab, &n->partial, slab_list) {
+		if (i < ARRAY_SIZE(expect))
+			KTAP_EXPECT_EQ(t, slab->inuse, expect[i]);
+		i++;
+	}
+	for (int sl = 0; sl < 4; sl++)
+		for (int j = 0; j < keep[sl]; j++)
+			kmem_cache_free(s, objs[sl][j]);
+	kmem_cache_destroy(s);
+}
+
 static int ctor_calls;
 
 static void test_ctor(void *object)
@@ -518,6 +551,7 @@ static struct ktap_case slub_cases[] = {
 	KTAP_CASE(slub_large_kmalloc_is_a_compound_block),
 	KTAP_CASE(slub_cache_alignment_is_honoured),
 	KTAP_CASE(slub_cache_slabs_return_to_the_buddy_allocator),
+	KTAP_CASE(slub_shrink_frees_empty_slabs_and_puts_the_fullest_first),
 	KTAP_CASE(slub_constructor_runs_once_per_object_of_a_new_slab),
 	KTAP_CASE(slub_destroy_refuses_a_cache_with_objects),
 	KTAP_CASE(slub_cache_runs_out_with_linux_report_and_recovers),
