@@ -348,9 +348,10 @@ v7_invalidate_l1:
 
 /*
  * error_p: print "a9mm: <message r2>0x<r3>" and halt; error_s: the message
- * alone.  On the console the DT names (head_report(), boot_place.c), else,
- * if the build has one, on the debug UART (DEBUG_UART_PHYS, as Linux's
- * DEBUG_LL).  Used only before the MMU is on; the DTB is r11.
+ * alone.  On the console the DT names (head_report(), boot_place.c), else
+ * on the debug UART if the build has one (DEBUG_UART_PHYS, as Linux's
+ * DEBUG_LL), else through semihosting, which an emulator shows and hardware
+ * ignores.  Used only before the MMU is on; the DTB is r11.
  */
 error_s:
 	mov	r6, #0
@@ -401,6 +402,31 @@ error_p:
 	bl	uart_putc_p
 	mov	r0, #'\n'
 	bl	uart_putc_p
+#else
+	/* No UART at all: an emulator's semihosting console (hardware ignores it). */
+	adrl	r1, err_prefix
+	bl	semi_puts
+	mov	r1, r2
+	bl	semi_puts
+	ldr	r1, =semi_line		@ the number and the newline, as a string
+	add	r1, r1, r9
+	mov	r5, r1
+	teq	r6, #0
+	movne	r6, #8
+	beq	4f
+3:	mov	r0, r3, lsr #28
+	cmp	r0, #10
+	addlo	r0, r0, #'0'
+	addhs	r0, r0, #('a' - 10)
+	strb	r0, [r5], #1
+	mov	r3, r3, lsl #4
+	subs	r6, r6, #1
+	bne	3b
+4:	mov	r0, #'\n'
+	strb	r0, [r5], #1
+	mov	r0, #0
+	strb	r0, [r5]
+	bl	semi_puts
 #endif
 halt:
 	mov	r0, #0x18		@ semihosting SYS_EXIT, failure: an
@@ -409,7 +435,12 @@ halt:
 5:	wfi
 	b	5b
 
-#ifdef DEBUG_UART_PHYS
+#ifndef DEBUG_UART_PHYS
+semi_puts:				@ r1: string; semihosting SYS_WRITE0
+	mov	r0, #0x04
+	svc	0x123456
+	bx	lr
+#else
 uart_puts_p:				@ r5: string; clobbers r0, r5, r12
 	mov	r12, lr
 1:	ldrb	r0, [r5], #1
@@ -468,6 +499,8 @@ __boot_fdt_addr:			@ and the DTB (r2)
 	.word	0
 error_reporting:			@ error_p is printing: a fault there must not recurse
 	.word	0
+semi_line:				@ error_p's number for semihosting
+	.space	12
 
 	.align	3
 boot_stack:
