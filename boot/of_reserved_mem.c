@@ -149,8 +149,8 @@ static void scan_memreserve(void)
 
 /* ---------------------------------------------------------------- the table */
 
-static struct reserved_mem *save_node(int node, const char *uname, phys_addr_t base,
-				      phys_addr_t size)
+static struct reserved_mem *fdt_reserved_mem_save_node(int node, const char *uname,
+						       phys_addr_t base, phys_addr_t size)
 {
 	struct reserved_mem *rmem;
 
@@ -242,7 +242,7 @@ static int early_init_dt_reserve_memory(phys_addr_t base, phys_addr_t size, bool
 }
 
 /* Reserve (or unmap) every tuple of @node's "reg"; -ENOENT if it has none. */
-static int reserve_reg(int node, const char *uname)
+static int __reserved_mem_reserve_reg(int node, const char *uname)
 {
 	const int t_len = (dt_root_addr_cells + dt_root_size_cells) * (int)sizeof(__be32);
 	bool nomap = has_prop(node, "no-map"), reusable = has_prop(node, "reusable");
@@ -286,7 +286,7 @@ static int reserve_reg(int node, const char *uname)
 		 * reserved by whoever had it first, and mapped).
 		 */
 		if (!saved) {
-			save_node(node, uname, base, size);
+			fdt_reserved_mem_save_node(node, uname, base, size);
 			saved = true;
 		}
 	}
@@ -306,7 +306,7 @@ static int read_one_cell(int node, const char *name)
  * /reserved-memory must use the root's cell sizes and an identity "ranges".
  * Linux's one line names neither; ours says which, with both pairs.
  */
-static bool reserved_mem_root_ok(int node)
+static int __reserved_mem_check_root(int node)
 {
 	int ac = read_one_cell(node, "#address-cells"), sc = read_one_cell(node, "#size-cells");
 
@@ -314,23 +314,23 @@ static bool reserved_mem_root_ok(int node)
 		pr_err("/reserved-memory has #address-cells = <%d>, #size-cells = <%d> (-1: absent "
 		       "or not one cell); the root has <%d>, <%d>: they must be the same\n",
 		       ac, sc, dt_root_addr_cells, dt_root_size_cells);
-		return false;
+		return -EINVAL;
 	}
 	if (!has_prop(node, "ranges")) {
 		pr_err("/reserved-memory has no ranges property (an empty one is required)\n");
-		return false;
+		return -EINVAL;
 	}
-	return true;
+	return 0;
 }
 
-static void scan_reserved_mem_nodes(void)
+static void fdt_scan_reserved_mem(void)
 {
 	int node, child;
 
 	node = fdt_path_offset(blob(), "/reserved-memory");
 	if (node < 0)
 		return;
-	if (!reserved_mem_root_ok(node)) {
+	if (__reserved_mem_check_root(node)) {
 		printk(KERN_ERR FDT_PREFIX "Reserved memory: unsupported node format, ignoring\n");
 		return;
 	}
@@ -349,11 +349,11 @@ static void scan_reserved_mem_nodes(void)
 			       uname);
 			continue;
 		}
-		err = reserve_reg(child, uname);
+		err = __reserved_mem_reserve_reg(child, uname);
 		if (err != -ENOENT)
 			continue;
 		if (has_prop(child, "size"))
-			save_node(child, uname, 0, 0);
+			fdt_reserved_mem_save_node(child, uname, 0, 0);
 		else
 			pr_warn("node %s has neither reg nor size: ignored\n", uname);
 	}
@@ -362,8 +362,9 @@ static void scan_reserved_mem_nodes(void)
 /* ---------------------------------------------------------------- pass 2: dynamic regions */
 
 /* Linux's early_init_dt_alloc_reserved_memory_arch(): top-down from memblock. */
-static int alloc_reserved(phys_addr_t size, phys_addr_t align, phys_addr_t start, phys_addr_t end,
-			  bool nomap, phys_addr_t *res_base)
+static int early_init_dt_alloc_reserved_memory_arch(phys_addr_t size, phys_addr_t align,
+						    phys_addr_t start, phys_addr_t end, bool nomap,
+						    phys_addr_t *res_base)
 {
 	phys_addr_t base;
 	int err = 0;
@@ -395,7 +396,7 @@ static bool read_cells(int node, const char *name, int cells, phys_addr_t *v, bo
 	return true;
 }
 
-static int alloc_size(struct reserved_mem *rmem)
+static int __reserved_mem_alloc_size(struct reserved_mem *rmem)
 {
 	const int t_len = (dt_root_addr_cells + dt_root_size_cells) * (int)sizeof(__be32);
 	const int node = (int)rmem->fdt_node;
@@ -440,12 +441,14 @@ static int alloc_size(struct reserved_mem *rmem)
 
 			if (end < start)
 				end = MEMBLOCK_ALLOC_ANYWHERE; /* "up to the top" */
-			err = alloc_reserved(size, align, start, end, rmem->nomap, &base);
+			err = early_init_dt_alloc_reserved_memory_arch(size, align, start, end,
+								       rmem->nomap, &base);
 			if (!err)
 				break;
 		}
 	} else {
-		err = alloc_reserved(size, align, 0, 0, rmem->nomap, &base);
+		err = early_init_dt_alloc_reserved_memory_arch(size, align, 0, 0, rmem->nomap,
+							       &base);
 	}
 	if (err || !base) {
 		pr_err("failed to allocate memory for node '%s': size %lu MiB\n", uname,
@@ -461,7 +464,7 @@ static int alloc_size(struct reserved_mem *rmem)
 
 /* ---------------------------------------------------------------- initialisers */
 
-static int init_node(struct reserved_mem *rmem)
+static int __reserved_mem_init_node(struct reserved_mem *rmem)
 {
 	const struct reservedmem_of_id *id;
 	int ret = -ENOENT;
@@ -485,7 +488,7 @@ static int init_node(struct reserved_mem *rmem)
  * so the unplaced dynamic regions (base 0, size 0) lead.  Dynamic regions
  * compare equal among themselves; sort() leaves them in Linux's order.
  */
-static int rmem_cmp(const void *a, const void *b)
+static int __rmem_cmp(const void *a, const void *b)
 {
 	const struct reserved_mem *ra = a, *rb = b;
 
@@ -496,9 +499,9 @@ static int rmem_cmp(const void *a, const void *b)
 	return 0;
 }
 
-static void check_for_overlap(void)
+static void __rmem_check_for_overlap(void)
 {
-	sort(reserved_mem, (size_t)reserved_mem_count, sizeof(reserved_mem[0]), rmem_cmp);
+	sort(reserved_mem, (size_t)reserved_mem_count, sizeof(reserved_mem[0]), __rmem_cmp);
 	for (int i = 0; i + 1 < reserved_mem_count; i++) {
 		struct reserved_mem *this = &reserved_mem[i], *next = &reserved_mem[i + 1];
 		phys_addr_t this_end = this->base + this->size, next_end = next->base + next->size;
@@ -523,18 +526,18 @@ static void forget_unplaced(void)
 	reserved_mem_count = kept;
 }
 
-static void init_reserved_mem(void)
+static void fdt_init_reserved_mem(void)
 {
-	check_for_overlap();
+	__rmem_check_for_overlap();
 	for (int i = 0; i < reserved_mem_count; i++) {
 		struct reserved_mem *rmem = &reserved_mem[i];
 		int err = 0;
 
 		if (rmem->dynamic)
-			err = alloc_size(rmem);
+			err = __reserved_mem_alloc_size(rmem);
 		if (err)
 			continue;
-		err = init_node(rmem);
+		err = __reserved_mem_init_node(rmem);
 		if (err && err != -ENOENT) {
 			pr_info("node %s compatible matching fail\n", rmem->name);
 			if (rmem->nomap)
@@ -614,8 +617,8 @@ int early_init_fdt_scan_reserved_mem(void)
 	/* Kept until memblock_allow_resize(): harmless once all of it is reserved. */
 	memblock_set_resize_guard(dt_reservation_pending);
 	scan_memreserve();
-	scan_reserved_mem_nodes();
-	init_reserved_mem();
+	fdt_scan_reserved_mem();
+	fdt_init_reserved_mem();
 	if (nr_lost)
 		pr_err("%d region(s) the device tree reserves could not be reserved: the page "
 		       "allocator would hand them out\n",
