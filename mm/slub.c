@@ -1079,6 +1079,21 @@ static noinline void bad_kfree(const void *x, struct page *page, unsigned long a
 	slab_bug_reports++;
 }
 
+/*
+ * The first page of the block @x is in, @page set to @x's own page; NULL
+ * (reported) if @x is not in the linear map, where no kmalloc memory is.
+ */
+static __always_inline struct page *object_head(const void *x, struct page **page,
+						unsigned long addr)
+{
+	if (unlikely(!in_linear_map(x))) {
+		bad_kfree(x, NULL, addr);
+		return NULL;
+	}
+	*page = linear_page(x);
+	return compound_head(*page);
+}
+
 /**
  * kmem_cache_free - free an object of @s
  * @s: the cache it was allocated from
@@ -1090,15 +1105,11 @@ static noinline void bad_kfree(const void *x, struct page *page, unsigned long a
  */
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
-	struct page *page, *head;
+	struct page *page, *head = object_head(x, &page, _RET_IP_);
 	struct slab *slab;
 
-	if (unlikely(!in_linear_map(x))) {
-		bad_kfree(x, NULL, _RET_IP_);
+	if (unlikely(!head))
 		return;
-	}
-	page = linear_page(x);
-	head = compound_head(page);
 	if (unlikely(!PageSlab(head))) {
 		bad_kfree(x, head, _RET_IP_);
 		return;
@@ -1202,12 +1213,9 @@ void kfree(const void *x)
 
 	if (unlikely(ZERO_OR_NULL_PTR(x)))
 		return;
-	if (unlikely(!in_linear_map(x))) {
-		bad_kfree(x, NULL, _RET_IP_);
+	head = object_head(x, &page, _RET_IP_);
+	if (unlikely(!head))
 		return;
-	}
-	page = linear_page(x);
-	head = compound_head(page);
 	if (unlikely(!PageSlab(head))) {
 		free_large_kmalloc(head, x, _RET_IP_);
 		return;

@@ -66,7 +66,8 @@ def parse_log(text):
 def run_one(runner, mem, suite, append, logdir, run):
     name = "bench-%s-%s" % (mem, suite) + (".%d" % run if run else "")
     boot = dict(runner.DEFAULTS, name=name, mem=mem, icount="shift=0",
-                filter=suite, append=append, timeout="300", patterns=[], absent=[])
+                filter=suite, append=append, timeout="300", patterns=[], absent=[],
+                max_order=str(runner.DEFAULT_MAX_ORDER))
     cmd = runner.qemu_command(boot, boot["name"])
     env = dict(os.environ, QEMU_AUDIO_DRV="none")
     try:
