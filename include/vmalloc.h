@@ -69,6 +69,7 @@ extern struct list_head free_vmap_area_list;
 #define for_each_vmap_area(va) list_for_each_entry (va, &vmap_area_list, list)
 
 void vmalloc_init(void);
+void vmalloc_reset(void);
 void *vmalloc(unsigned long size);
 void *__vmalloc(unsigned long size, gfp_t gfp_mask);
 void *vzalloc(unsigned long size);

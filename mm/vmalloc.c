@@ -624,23 +624,22 @@ void *vmap(struct page **pages, unsigned int count, unsigned long flags, unsigne
 
 /**
  * vmalloc_to_page - the page mapped at @addr in the vmalloc space, or NULL
+ *
+ * NULL too for an address outside the space, one not mapped (a guard page,
+ * free space) and one that maps no RAM (ioremap).  The space is only ever
+ * mapped with small pages, so the walk stops at the pte.
  */
 struct page *vmalloc_to_page(const void *addr)
 {
-	unsigned long va = (unsigned long)addr, pfn;
 	int level;
-	u32 *d;
+	u32 *pte;
 
 	if (!is_vmalloc_addr(addr))
 		return NULL;
-	d = lookup_address(kernel_pgd, va, &level);
-	if (!d || (level == 2 && !pte_present(*d)))
+	pte = lookup_address(kernel_pgd, (unsigned long)addr, &level);
+	if (!pte || level != 2 || !pte_present(*pte))
 		return NULL;
-	if (level == 1)
-		pfn = PHYS_PFN((*d & SECTION_MASK) + (va & ~SECTION_MASK));
-	else
-		pfn = *d >> PAGE_SHIFT;
-	return pfn_valid(pfn) ? pfn_to_page(pfn) : NULL;
+	return pfn_valid(*pte >> PAGE_SHIFT) ? pfn_to_page(*pte >> PAGE_SHIFT) : NULL;
 }
 
 /**
@@ -695,6 +694,23 @@ static void import_early_areas(void)
 		gap->va_end = VMALLOC_END;
 		list_add_tail(&gap->list, &free_vmap_area_list);
 	}
+}
+
+/**
+ * vmalloc_reset - back to the state before vmalloc_init(), with no early areas
+ *
+ * Not in Linux (which boots once); the host tests boot many times in one
+ * process, and this lets them test the boot-time path too.  The old areas'
+ * memory belonged to the old boot and is simply forgotten.
+ */
+void vmalloc_reset(void)
+{
+	vmap_initialized = false;
+	vmlist = NULL;
+	vmlist_tail = &vmlist;
+	vm_init_off = 0;
+	INIT_LIST_HEAD(&vmap_area_list);
+	INIT_LIST_HEAD(&free_vmap_area_list);
 }
 
 /**

@@ -318,6 +318,25 @@ static void vmalloc_ioremap_page_range_maps_device_pages(struct ktap_test *t)
 	KTAP_EXPECT_FALSE(t, mapped(va));
 }
 
+/* Even a whole aligned MiB of contiguous registers gets small pages: each is unmapped alone. */
+static void vmalloc_never_maps_sections(struct ktap_test *t)
+{
+	struct vm_struct *vm = get_vm_area_caller(SZ_1M, VM_IOREMAP | VM_NO_GUARD, NULL);
+	unsigned long va;
+	int level;
+
+	KTAP_ASSERT_TRUE(t, vm != NULL);
+	va = (unsigned long)vm->addr;
+	KTAP_ASSERT_EQ(t, va, vmalloc_start); /* the empty space's first MiB: section aligned */
+	KTAP_ASSERT_EQ(t, ioremap_page_range(va, va + SZ_1M, 0x10000000, MT_DEVICE), 0);
+	KTAP_EXPECT_TRUE(t, lookup_address(kernel_pgd, va, &level) != NULL);
+	KTAP_EXPECT_EQ(t, level, 2);
+	KTAP_EXPECT_TRUE(t, mapped(va + SZ_1M - PAGE_SIZE));
+	vunmap(vm->addr);
+	KTAP_EXPECT_FALSE(t, mapped(va));
+	KTAP_EXPECT_FALSE(t, mapped(va + SZ_1M - PAGE_SIZE));
+}
+
 static void vmalloc_vmallocinfo_prints_linux_format(struct ktap_test *t)
 {
 	void *p = vmalloc(3 * PAGE_SIZE);
@@ -337,6 +356,59 @@ static void vmalloc_vmallocinfo_prints_linux_format(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, line));
 	vunmap(io->addr);
 	vfree(p);
+}
+
+/*
+ * Areas taken before vmalloc_init (ioremap at boot: addresses upwards from
+ * vmalloc_start, bookkeeping and tables from memblock) become busy
+ * vmap_areas, mapped as before, and the free space lies around them.
+ */
+static void vmalloc_boot_time_areas_are_taken_over(struct ktap_test *t)
+{
+	unsigned long max_zone_pfn[MAX_NR_ZONES] = {
+		[ZONE_NORMAL] = PFN_DOWN(vm_layout.lowmem_limit),
+		[ZONE_HIGHMEM] = PFN_DOWN(vm_layout.mem[0].base + vm_layout.mem[0].size)};
+	struct vm_struct *a, *b;
+	struct vmap_area *va;
+	char why[128];
+	int n = 0;
+
+	host_mm_setup_memblock(&vm_layout);
+	kernel_pgd = memblock_alloc(PGD_TABLE_SIZE, PGD_TABLE_SIZE);
+	KTAP_ASSERT_TRUE(t, kernel_pgd != NULL);
+	free_area_init(max_zone_pfn);
+	vmalloc_reset();
+	a = get_vm_area_caller(PAGE_SIZE, VM_IOREMAP, NULL);
+	b = get_vm_area_caller(3 * PAGE_SIZE, VM_IOREMAP, NULL);
+	KTAP_ASSERT_TRUE(t, a && b);
+	KTAP_EXPECT_EQ(t, (unsigned long)a->addr, vmalloc_start);
+	KTAP_EXPECT_EQ(t, (unsigned long)b->addr, vmalloc_start + 2 * PAGE_SIZE);
+	b->phys_addr = 0x10000000;
+	KTAP_ASSERT_EQ(t,
+		       ioremap_page_range((unsigned long)b->addr,
+					  (unsigned long)b->addr + 3 * PAGE_SIZE, 0x10000000,
+					  MT_DEVICE),
+		       0);
+	KTAP_EXPECT_TRUE(t, list_empty(&vmap_area_list)); /* on vmlist until vmalloc_init */
+
+	mm_core_init();
+	kmem_cache_init();
+	vmalloc_init();
+	for_each_vmap_area(va)
+	{
+		KTAP_EXPECT_EQ(t, va->va_start, vmalloc_start + (n ? 2 * PAGE_SIZE : 0));
+		KTAP_EXPECT_EQ(t, va->vm->size, n ? 4 * PAGE_SIZE : 2 * PAGE_SIZE);
+		n++;
+	}
+	KTAP_EXPECT_EQ(t, n, 2);
+	KTAP_EXPECT_TRUE(t, areas_tile_the_space(why, sizeof(why)));
+	KTAP_EXPECT_TRUE(t, mapped(vmalloc_start + 4 * PAGE_SIZE));
+	KTAP_EXPECT_EQ(t, *pte_of(vmalloc_start + 4 * PAGE_SIZE) & PAGE_MASK, 0x10002000);
+	/* The next area goes after them; the early ones unmap like any other. */
+	KTAP_EXPECT_EQ(t, (unsigned long)vmalloc(PAGE_SIZE), vmalloc_start + 6 * PAGE_SIZE);
+	vunmap((void *)(vmalloc_start + 2 * PAGE_SIZE));
+	KTAP_EXPECT_FALSE(t, mapped(vmalloc_start + 4 * PAGE_SIZE));
+	KTAP_EXPECT_EQ(t, (unsigned long)vmalloc(3 * PAGE_SIZE), vmalloc_start + 2 * PAGE_SIZE);
 }
 
 /* ---- the randomized model test ---- */
@@ -568,7 +640,9 @@ static struct ktap_case vmalloc_cases[] = {
 	KTAP_CASE(vmalloc_bad_frees_are_reported_and_change_nothing),
 	KTAP_CASE(vmalloc_refuses_zero_too_big_and_out_of_space),
 	KTAP_CASE(vmalloc_ioremap_page_range_maps_device_pages),
+	KTAP_CASE(vmalloc_never_maps_sections),
 	KTAP_CASE(vmalloc_vmallocinfo_prints_linux_format),
+	KTAP_CASE(vmalloc_boot_time_areas_are_taken_over),
 	KTAP_CASE(vmalloc_model_random_areas_match_the_shadow),
 	{}};
 
