@@ -49,6 +49,9 @@ def gdb_script(port):
     lines += section("head.S step", "info line *$pc")
     lines += ["mm-virt", "delete", "break memblock_dump_all", "continue"]
     lines += section("mm-memblock", "mm-memblock")
+    # The first page allocation (docs/walkthrough.md says whose it is).
+    lines += ["delete", "break __alloc_pages", "continue"]
+    lines += section("first alloc", "bt 3")
     lines += ["delete", "break ktap_run_all", "continue"]
     for cmd in ["mm-vmlayout", "mm-buddyinfo", "mm-zoneinfo"] + \
             ["mm-page " + p for p in PFNS] + ["mm-pt " + v for v in VADDRS] + ["mm-dmesg"]:
@@ -216,6 +219,11 @@ def main():
                 None if len(head) == 2 and all('of "arch/arm/kernel/head.S" starts at address 0x6001'
                                                in line for line in head)
                 else "info line at the entry and one instruction on: %r" % head)
+    first = got.get("first alloc", [])
+    suite.check("the_first_page_allocation_is_cma_activate_areas_bitmap",
+                None if len(first) >= 3 and first[0].startswith("#0  __alloc_pages (")
+                and "order=0" in first[0] and "cma_activate_area" in first[2]
+                else "bt at the first __alloc_pages: %r" % first)
     suite.check("mm_memblock_prints_what_memblock_debug_printed",
                 None if got.get("mm-memblock") and got["mm-memblock"] ==
                 block(serial, "MEMBLOCK configuration:", r"^(?! (memory|reserved))")
