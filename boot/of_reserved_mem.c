@@ -609,6 +609,22 @@ static bool dt_reservation_pending(phys_addr_t base, phys_addr_t size, phys_addr
 	return clashes_reserved_mem_reg(base, end, clash_base, clash_end);
 }
 
+/**
+ * of_reserved_mem_pending - will the DT reserve any of [@base, @base + @size)?
+ * @base: start of the range
+ * @size: its length
+ *
+ * A /memreserve/ entry or a static /reserved-memory region, before
+ * early_init_fdt_scan_reserved_mem() has reserved them: what the RAM probe
+ * must not write to.
+ */
+bool of_reserved_mem_pending(phys_addr_t base, phys_addr_t size)
+{
+	phys_addr_t clash_base, clash_end;
+
+	return dt_reservation_pending(base, size, &clash_base, &clash_end);
+}
+
 int early_init_fdt_scan_reserved_mem(void)
 {
 	nr_lost = 0;

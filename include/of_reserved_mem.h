@@ -143,4 +143,6 @@ struct reserved_mem *of_reserved_mem_lookup_name(const char *name);
  */
 void of_reserved_mem_reset(void);
 
+bool of_reserved_mem_pending(phys_addr_t base, phys_addr_t size);
+
 #endif /* _OF_RESERVED_MEM_H */

@@ -18,6 +18,7 @@
 #include "of_fdt.h"
 #include "of_reserved_mem.h"
 #include "printk.h"
+#include "ram_probe.h"
 #include "sections.h"
 #include <asm/memblock.h>
 #include <asm/memory.h>
@@ -295,6 +296,79 @@ static int check_room_left(const void *fdt)
 	return -ENOMEM;
 }
 
+/* ---------------------------------------------------------------- RAM the DT claims */
+
+#define MAX_PROBED_BANKS 8
+
+phys_addr_t ram_probe_dropped;
+
+static bool probe_may_touch(phys_addr_t phys)
+{
+	return !memblock_is_region_reserved(phys, 4) && !of_reserved_mem_pending(phys, 4);
+}
+
+/* The /memory node whose "reg" covers @addr, for the message. */
+static const char *memory_node_name(const void *fdt, phys_addr_t addr)
+{
+	const int t_len = (dt_root_addr_cells + dt_root_size_cells) * (int)sizeof(__be32);
+	int node = -1, len;
+
+	while ((node = fdt_node_offset_by_prop_value(fdt, node, "device_type", "memory",
+						     sizeof("memory"))) >= 0) {
+		const __be32 *reg = fdt_getprop(fdt, node, "reg", &len);
+
+		for (; reg && len >= t_len; len -= t_len) {
+			phys_addr_t base = dt_mem_next_cell(dt_root_addr_cells, &reg);
+			phys_addr_t size = dt_mem_next_cell(dt_root_size_cells, &reg);
+
+			if (addr >= base && addr - base < size)
+				return fdt_get_name(fdt, node, NULL);
+		}
+	}
+	return "the device tree";
+}
+
+/*
+ * Ours: before memblock hands out its first top-down allocation, check that
+ * the top of each bank holds data (mm/ram_probe.c) and drop what does not.
+ * A stale DT claiming 512 MiB on a 256 MiB board makes Linux hang without
+ * a word, its page tables and CMA placed in memory that is not there.
+ */
+static void arm_probe_ram(const void *fdt, phys_addr_t known_end)
+{
+	phys_addr_t base[MAX_PROBED_BANKS], size[MAX_PROBED_BANKS];
+	struct memblock_region *r;
+	int n = 0;
+
+	ram_probe_dropped = 0;
+	for_each_memblock (memory, r)
+		if (n < MAX_PROBED_BANKS) {
+			base[n] = r->base;
+			size[n++] = r->size;
+		}
+	for (int i = 0; i < n; i++) {
+		phys_addr_t end = base[i] + size[i], found;
+		bool ours = known_end > base[i] && known_end <= end;
+
+		found = ram_probe_size(base[i], size[i], ours ? known_end : base[i],
+				       probe_may_touch, &arch_ram_probe_ops);
+		if (found == size[i])
+			continue;
+		if (!found)
+			pr_err("%s claims 0x%08llx-0x%08llx (%llu MiB), but no memory answers "
+			       "there: "
+			       "not using it\n",
+			       memory_node_name(fdt, end - 1), base[i], end - 1, size[i] / SZ_1M);
+		else
+			pr_err("%s claims 0x%08llx-0x%08llx (%llu MiB), but only 0x%08llx-0x%08llx "
+			       "(%llu MiB) holds data: using that\n",
+			       memory_node_name(fdt, end - 1), base[i], end - 1, size[i] / SZ_1M,
+			       base[i], base[i] + found - 1, found / SZ_1M);
+		memblock_remove(base[i] + found, size[i] - found);
+		ram_probe_dropped += size[i] - found;
+	}
+}
+
 int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys)
 {
 	const phys_addr_t kernel_start = __pa(_text), kernel_end = __pa(_end);
@@ -323,6 +397,8 @@ int arm_memblock_init(const void *fdt, phys_addr_t fdt_phys)
 		       fdt_phys + fdt_size);
 		return -ENOMEM;
 	}
+
+	arm_probe_ram(fdt, kernel_end);
 
 	of_reserved_mem_protect(kernel_start, kernel_end - kernel_start, "kernel image", true);
 	of_reserved_mem_protect(fdt_phys, fdt_size, "device tree blob", false);

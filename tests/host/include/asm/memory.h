@@ -45,4 +45,10 @@ static inline phys_addr_t __pa(const void *virt)
  */
 void host_ram_setup(phys_addr_t base, phys_addr_t size);
 
+/* What the simulated board does above its real RAM (tests/host/host_ram.c). */
+enum host_ram_missing { HOST_RAM_READS_ZERO, HOST_RAM_FAULTS, HOST_RAM_ALIASES };
+extern phys_addr_t host_ram_real_end; /* 0: all of host_ram is RAM */
+extern enum host_ram_missing host_ram_missing;
+extern unsigned long host_ram_probe_accesses;
+
 #endif /* _ASM_MEMORY_H */
