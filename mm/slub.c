@@ -325,6 +325,15 @@ static void print_trailer(struct kmem_cache *s, struct slab *slab, u8 *p)
 		print_section("Padding  ", p + off, size_from_object(s) - off);
 }
 
+/*
+ * Where Linux's reports end in dump_stack(), ours name the caller of the
+ * allocation or free (as bad_page() does): we have no unwinder.
+ */
+static void print_caller(unsigned long addr)
+{
+	pr_err("caller: %pS\n", (void *)addr);
+}
+
 static void object_err(struct kmem_cache *s, struct slab *slab, u8 *object, const char *reason)
 {
 	slab_bug(s, "%s", reason);
@@ -519,6 +528,7 @@ static bool alloc_debug_processing(struct kmem_cache *s, struct slab *slab, void
 {
 	if ((s->flags & SLAB_CONSISTENCY_CHECKS) && !alloc_consistency_checks(s, slab, object)) {
 		/* Linux's answer to a corrupted slab: never hand out anything of it again. */
+		print_caller(addr);
 		slab_fix(s, "Marking all objects used");
 		slab->inuse = slab->objects;
 		slab->freelist = NULL;
@@ -530,15 +540,18 @@ static bool alloc_debug_processing(struct kmem_cache *s, struct slab *slab, void
 	return true;
 }
 
-/* The wrong-cache and foreign-pointer checks every free makes, debug or not. */
-static bool free_consistency_checks(struct kmem_cache *s, struct slab *slab, void *object)
+/* The foreign-pointer and double-free checks every free makes, debug or not. */
+static bool free_consistency_checks(struct kmem_cache *s, struct slab *slab, void *object,
+				    unsigned long addr)
 {
 	if (!object_in_slab(s, slab, object)) {
 		slab_err(s, slab, "Invalid object pointer %p", object);
+		print_caller(addr);
 		return false;
 	}
 	if (on_freelist(s, slab, object)) {
 		object_err(s, slab, object, "Object already free");
+		print_caller(addr);
 		return false;
 	}
 	return true;
@@ -556,6 +569,7 @@ static bool free_debug_processing(struct kmem_cache *s, struct slab *slab, void 
 			set_track(s, object, TRACK_FREE, addr);
 		init_object(s, object, SLUB_RED_INACTIVE);
 	} else {
+		print_caller(addr);
 		slab_fix(s, "Object at %p not freed", object);
 	}
 	return ok;
@@ -964,7 +978,7 @@ static noinline void __slab_free(struct kmem_cache *s, struct slab *slab, void *
 
 	spin_lock_irqsave(&n->list_lock, flags);
 	/* slab_free() checked the others. */
-	if (kmem_cache_debug(s) && (!free_consistency_checks(s, slab, object) ||
+	if (kmem_cache_debug(s) && (!free_consistency_checks(s, slab, object, addr) ||
 				    !free_debug_processing(s, slab, object, addr))) {
 		spin_unlock_irqrestore(&n->list_lock, flags);
 		return;
@@ -1004,7 +1018,7 @@ static noinline void slab_free_slow(struct kmem_cache *s, struct slab *slab, voi
 	/* A debug cache's __slab_free makes these checks itself. */
 	if (!kmem_cache_debug(s)) {
 		spin_lock_irqsave(&n->list_lock, flags);
-		ok = free_consistency_checks(s, slab, object);
+		ok = free_consistency_checks(s, slab, object, addr);
 		spin_unlock_irqrestore(&n->list_lock, flags);
 	}
 	if (ok)

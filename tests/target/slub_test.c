@@ -353,6 +353,8 @@ static void slub_double_kfree_is_caught_without_debug(struct ktap_test *t)
 	KTAP_EXPECT_STREQ(t, slab_last_bug, "Object already free");
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "BUG kmalloc-64 ("));
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "): Object already free"));
+	KTAP_EXPECT_TRUE(
+		t, printk_log_since(mark, "caller: slub_double_kfree_is_caught_without_debug+0x"));
 	/* The freelist was not corrupted: two allocations get two objects. */
 	q = kmalloc(64, GFP_KERNEL);
 	r = kmalloc(64, GFP_KERNEL);
@@ -436,6 +438,8 @@ static void slub_debug_catches_a_red_zone_overwrite(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "Redzone  "));
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "Object   "));
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "FIX test-redzone: Restoring Right Redzone"));
+	KTAP_EXPECT_TRUE(t,
+			 printk_log_since(mark, "caller: slub_debug_catches_a_red_zone_overwrite"));
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "FIX test-redzone: Object at 0x"));
 	/* The red zone was restored and the object kept: now it frees cleanly. */
 	kmem_cache_free(s, p);
