@@ -269,12 +269,12 @@ $(BUILD)/bootshim.bin: tests/boot/bootshim.S
 # ---------------------------------------------------------------- device trees
 DTS_BOARDS := $(filter-out %.dtsi,$(wildcard dts/*.dts))
 # truncated.dtb: a DTB cut short, for the boot test that checks the kernel rejects it;
-# padded.dtb: one padded beyond the 1 MiB the kernel maps, as loaders pad in place.
+# padded.dtb: one padded beyond the 1 MiB the kernel maps, as loaders pad in place;
 # The inputs of tests/boot/cases/ (from public reports, with Linux's lines): cases/NAME.dtb.
 CASE_DTBS := $(patsubst tests/boot/cases/%/input.dts,$(BUILD)/dts/cases/%.dtb,\
 	$(wildcard tests/boot/cases/*/input.dts))
 DTBS := $(patsubst dts/%.dts,$(BUILD)/dts/%.dtb,$(DTS_BOARDS)) $(BUILD)/dts/truncated.dtb $(CASE_DTBS) \
-	$(BUILD)/dts/vexpress-a9-padded.dtb
+	$(BUILD)/dts/vexpress-a9-padded.dtb $(BUILD)/dts/vexpress-a9-padded-header.dtb
 
 $(BUILD)/dts/%.dtb: dts/%.dts $(wildcard dts/*.dtsi)
 	@mkdir -p $(@D)
@@ -294,3 +294,7 @@ $(BUILD)/dts/truncated.dtb: $(BUILD)/dts/vexpress-a9.dtb
 
 $(BUILD)/dts/vexpress-a9-padded.dtb: dts/vexpress-a9.dts $(wildcard dts/*.dtsi)
 	$(Q)dtc -q -i dts -I dts -O dtb -p 1572864 -o $@ $<
+
+# padded-header.dtb: the same claim (totalsize 1.5 MiB) without the padding's bytes in the file.
+$(BUILD)/dts/vexpress-a9-padded-header.dtb: $(BUILD)/dts/vexpress-a9.dtb
+	$(Q)cp $< $@ && printf '\000\030\000\000' | dd of=$@ bs=1 seek=4 conv=notrunc status=none

@@ -36,7 +36,7 @@ LOGDIR = os.path.join(BUILD, "test")
 
 DEFAULTS = {
     "mem": "256M", "smp": "1", "dtb": "", "append": "",
-    "loader": "qemu", "load": "", "dtbaddr": "",
+    "loader": "qemu", "load": "", "dtbaddr": "", "shimaddr": "",
     "expect": "ktap", "timeout": "60", "machine": "vexpress-a9", "filter": "",
     "icount": "",
     "mmsim": "",
@@ -164,12 +164,12 @@ def qemu_command(boot, logname):
     shim_path = os.path.join(LOGDIR, logname + ".shim")
     with open(shim_path, "wb") as f:
         f.write(shim + struct.pack("<III", 0x8e0, r2, load))
-    ram_base = board["ram_base"]
-    cmd += ["-device", "loader,file=%s,addr=0x%x" % (shim_path, ram_base),
+    shimaddr = int(boot["shimaddr"], 0) if boot["shimaddr"] else board["ram_base"]
+    cmd += ["-device", "loader,file=%s,addr=0x%x" % (shim_path, shimaddr),
             "-device", "loader,file=%s,addr=0x%x" % (kernel, load)]
     if dtb and dtbname != "none":
         cmd += ["-device", "loader,file=%s,addr=0x%x" % (dtb, dtbaddr)]
-    cmd += ["-device", "loader,addr=0x%x,cpu-num=0" % ram_base]
+    cmd += ["-device", "loader,addr=0x%x,cpu-num=0" % shimaddr]
     return cmd
 
 

@@ -205,6 +205,12 @@ static void place_dtb_loaded_over_the_image_is_refused_by_name(struct ktap_test 
 	KTAP_EXPECT_TRUE(t,
 			 strstr(bp.msg, ") over the kernel image (0x60100000-0x60133fff): one of "
 					"them is damaged") != NULL);
+	/* Only padding over it: shed where it lies. */
+	fdt_set_totalsize(d.buf, SZ_1M);
+	KTAP_EXPECT_EQ(t, plan(&bp, &d, 0x60010000, 0x60000000), 0);
+	KTAP_EXPECT_EQ(t, bp.fdt_to, 0x60000000);
+	KTAP_EXPECT_EQ(t, bp.fdt_size, ALIGN(size, 8));
+	fdt_set_totalsize(d.buf, size);
 	/* Right after it is fine. */
 	KTAP_EXPECT_EQ(t, plan(&bp, &d, 0x60100000, 0x60100000 + LOAD_SIZE), 0);
 	KTAP_EXPECT_EQ(t, bp.fdt_size, size);

@@ -634,8 +634,9 @@ int boot_place_plan(struct boot_place *bp, const void *blob)
 		return run_in_place(bp, why);
 	if (!find_bank(&b, ac, sc, bp->load, &lo, &hi))
 		return no_bank(bp, &b, ac, sc);
-	if (overlap(bp->fdt, (u64)bp->fdt + b.size, bp->load, (u64)bp->load + bp->load_size))
-		return loaded_over(bp, b.size);
+	/* Its used part: padding over the image damages nothing (and is shed below). */
+	if (overlap(bp->fdt, (u64)bp->fdt + b.used, bp->load, (u64)bp->load + bp->load_size))
+		return loaded_over(bp, b.used);
 
 	bz.b = &b;
 	bz.n = 0;
@@ -682,17 +683,18 @@ int head_place(struct boot_place *bp)
 
 	if (boot_place_plan(bp, (const void *)(uintptr_t)bp->fdt))
 		return -1;
-	if (bp->fdt_to == bp->fdt)
-		return 0;
 	to = (volatile u8 *)(uintptr_t)bp->fdt_to;
 	from = (volatile u8 *)(uintptr_t)bp->fdt;
 	n = bp->fdt_size;
+	if (to == from && n == be32((const u8 *)from + 4))
+		return 0; /* it stays as it is */
 	if (to < from)
 		for (u32 i = 0; i < n; i++)
 			to[i] = from[i];
-	else
+	else if (to > from)
 		for (u32 i = n; i-- > 0;)
 			to[i] = from[i];
+	/* Even in place: shedding padding that overlaps the kernel is a move too. */
 	to[4] = (u8)(n >> 24), to[5] = (u8)(n >> 16), to[6] = (u8)(n >> 8), to[7] = (u8)n;
 	bp->fdt = bp->fdt_to;
 	return 0;
