@@ -138,17 +138,20 @@ $(MMSIM): $(filter-out tests/ktap.c,$(PORTABLE_SRCS)) $(HOST_SUPPORT_SRCS) scrip
 # The libFuzzer target over the DT scan and memblock; make test runs it for FUZZ_TIME seconds.
 FUZZ_CC ?= clang
 FUZZ_TIME ?= 30
+FUZZ_CMDLINE_TIME ?= 10
 FUZZ_CFLAGS := -std=gnu11 -O1 -g $(WARN_FLAGS) -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -Iinclude -Itests/host/include -Iarch/arm/include -DCONFIG_HOST_BUILD
-$(HOST_BUILD)/fdt_fuzz: $(filter-out tests/ktap.c,$(PORTABLE_SRCS)) $(HOST_SUPPORT_SRCS) tests/fuzz/fdt_fuzz.c $(HOST_HEADERS)
+# Two targets: the whole memory boot (fdt_fuzz) and the command-line parsers (cmdline_fuzz).
+$(HOST_BUILD)/%_fuzz: $(filter-out tests/ktap.c,$(PORTABLE_SRCS)) $(HOST_SUPPORT_SRCS) tests/fuzz/%_fuzz.c $(HOST_HEADERS)
 	@mkdir -p $(@D)
 	@echo "  FUZZCC  $@"
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) $(filter %.c,$^) -o $@ $(HOST_LDLIBS)
 
 .PHONY: fuzz
 fuzz: deps
-	$(Q)$(MAKE) --no-print-directory $(HOST_BUILD)/fdt_fuzz
-	$(Q)FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run.sh $(HOST_BUILD)/fdt_fuzz
+	$(Q)$(MAKE) --no-print-directory $(HOST_BUILD)/fdt_fuzz $(HOST_BUILD)/cmdline_fuzz
+	$(Q)tests/fuzz/run.sh $(HOST_BUILD)/fdt_fuzz $(FUZZ_TIME)
+	$(Q)tests/fuzz/run.sh $(HOST_BUILD)/cmdline_fuzz $(FUZZ_CMDLINE_TIME)
 
 .PHONY: clean
 clean:
@@ -220,7 +223,7 @@ $(DEPS)/.stamp: scripts/install-deps.sh
 	@touch $@
 
 .PHONY: build-all
-build-all: $(OUT)/kernel.bin $(HOST_UNIT) $(MMSIM) $(HOST_BUILD)/fdt_fuzz $(BUILD)/bootshim.bin dtbs
+build-all: $(OUT)/kernel.bin $(HOST_UNIT) $(MMSIM) $(HOST_BUILD)/fdt_fuzz $(HOST_BUILD)/cmdline_fuzz $(BUILD)/bootshim.bin dtbs
 
 # newlib's string routines are built with short enums; they pass none across calls.
 LINK_KERNEL = $(CC) $(ARCH_FLAGS) -nostdlib -static -T $(OUT)/linker.lds -Wl,--no-undefined \

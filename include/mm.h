@@ -51,7 +51,13 @@ extern struct page *mem_map;
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
-	return mem_map + (pfn - ARCH_PFN_OFFSET);
+	/*
+	 * Signed: mem_map also describes the frames below PHYS_OFFSET up to
+	 * the MAX_ORDER boundary when PHYS_OFFSET is not on one (a kernel
+	 * loaded 1 MiB up), and an unsigned offset would wrap (found by
+	 * tests/fuzz on the host, where pointers are 64-bit).
+	 */
+	return mem_map + (long)(pfn - ARCH_PFN_OFFSET);
 }
 
 static inline unsigned long page_to_pfn(const struct page *page)

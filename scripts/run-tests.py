@@ -445,9 +445,12 @@ def main():
         if fnmatch.fnmatch("format", args.only):
             jobs.append(pool.submit(run_command, [os.path.join(TOP, "scripts", "check-format.sh")],
                                     "format"))
-        if fnmatch.fnmatch("fuzz", args.only):
-            jobs.append(pool.submit(run_command, [os.path.join(TOP, "tests", "fuzz", "run.sh"),
-                                                  os.path.join(host, "fdt_fuzz")], "fuzz"))
+        # The two fuzzers, about 40 s between them (tests/fuzz/run.sh).
+        for fuzzer, seconds in (("fdt_fuzz", "30"), ("cmdline_fuzz", "10")):
+            name = "fuzz:" + fuzzer
+            if fnmatch.fnmatch(name, args.only) or fnmatch.fnmatch("fuzz", args.only):
+                jobs.append(pool.submit(run_command, [os.path.join(TOP, "tests", "fuzz", "run.sh"),
+                                                      os.path.join(host, fuzzer), seconds], name))
         if fnmatch.fnmatch("host:gdb", args.only):
             # scripts/gdb/a9mm.py against a booted kernel, checked against its own log.
             jobs.append(pool.submit(run_host, [sys.executable, os.path.join(

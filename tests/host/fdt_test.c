@@ -697,15 +697,20 @@ static void fdt_bad_initrd_properties_are_reported_and_ignored(struct ktap_test 
 
 /* ---------------------------------------------------------------- the project's own DTB */
 
-/* Read a file of the repository (make runs the tests from its top). */
+/*
+ * Read the DTB of a fuzz seed of the repository (make runs the tests from
+ * its top): a board's seed is tests/fuzz/fdt_fuzz.c's 8-byte header, all
+ * zero, then the DTB.
+ */
 static size_t read_file(const char *path, void *buf, size_t size)
 {
 	FILE *f = fopen(path, "rb");
-	size_t n;
+	size_t n = 0;
 
 	if (!f)
 		return 0;
-	n = fread(buf, 1, size, f);
+	if (!fseek(f, 8, SEEK_SET))
+		n = fread(buf, 1, size, f);
 	fclose(f);
 	return n;
 }
@@ -715,8 +720,8 @@ static void fdt_vexpress_dtb_boots_with_linux_log_lines(struct ktap_test *t)
 	static char blob[DT_BUF_SIZE];
 	size_t mark = printk_log_mark();
 
-	if (!read_file("tests/fuzz/corpus/vexpress-a9.dtb", blob, sizeof(blob))) {
-		ktap_skip(t, "tests/fuzz/corpus/vexpress-a9.dtb not found");
+	if (!read_file("tests/fuzz/corpus/vexpress-a9.seed", blob, sizeof(blob))) {
+		ktap_skip(t, "tests/fuzz/corpus/vexpress-a9.seed not found");
 		return;
 	}
 	KTAP_ASSERT_EQ(t, boot_blob(blob), 0);
@@ -774,7 +779,7 @@ static void fdt_board_variants_boot_as_described(struct ktap_test *t)
 	for (size_t i = 0; i < ARRAY_SIZE(board_variants); i++) {
 		size_t mark;
 
-		scnprintf(path, sizeof(path), "tests/fuzz/corpus/%s.dtb", board_variants[i].name);
+		scnprintf(path, sizeof(path), "tests/fuzz/corpus/%s.seed", board_variants[i].name);
 		if (!read_file(path, blob, sizeof(blob)))
 			continue;
 		found++;
@@ -799,8 +804,8 @@ static void fdt_resmem_variant_places_every_kind_of_region(struct ktap_test *t)
 {
 	static char blob[DT_BUF_SIZE];
 
-	if (!read_file("tests/fuzz/corpus/vexpress-a9-resmem.dtb", blob, sizeof(blob))) {
-		ktap_skip(t, "tests/fuzz/corpus/vexpress-a9-resmem.dtb not found");
+	if (!read_file("tests/fuzz/corpus/vexpress-a9-resmem.seed", blob, sizeof(blob))) {
+		ktap_skip(t, "tests/fuzz/corpus/vexpress-a9-resmem.seed not found");
 		return;
 	}
 	KTAP_ASSERT_EQ(t, boot_blob(blob), 0);
@@ -816,8 +821,8 @@ static void fdt_memreserve_variant_reserves_its_entries(struct ktap_test *t)
 {
 	static char blob[DT_BUF_SIZE];
 
-	if (!read_file("tests/fuzz/corpus/vexpress-a9-memreserve.dtb", blob, sizeof(blob))) {
-		ktap_skip(t, "tests/fuzz/corpus/vexpress-a9-memreserve.dtb not found");
+	if (!read_file("tests/fuzz/corpus/vexpress-a9-memreserve.seed", blob, sizeof(blob))) {
+		ktap_skip(t, "tests/fuzz/corpus/vexpress-a9-memreserve.seed not found");
 		return;
 	}
 	KTAP_ASSERT_EQ(t, boot_blob(blob), 0);
