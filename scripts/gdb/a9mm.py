@@ -16,6 +16,7 @@ runs on the target):
     mm-pt VADDR           walk the kernel page tables by hand: each level's descriptor,
                           its attributes (as ptdump prints them), the physical address
     mm-vmlayout           the virtual layout, as the boot log's "Virtual kernel memory layout"
+    mm-vmallocinfo        the vmalloc space's busy areas, as /proc/vmallocinfo (vmallocinfo)
     mm-phys [PHYS_OFFSET] symbols at their physical addresses: debug head.S before the
                           MMU is on (PHYS_OFFSET defaults to the 1 MiB below $pc)
     mm-virt               symbols back at their link addresses (the MMU is on)
@@ -393,6 +394,50 @@ class Vmlayout(gdb.Command):
         gdb.write("\n".join(out) + "\n")
 
 
+def symbolize(addr):
+    """%pS: function+0xoff/0xsize, or the bare address outside any function."""
+    block = gdb.block_for_pc(addr)
+    while block and not block.function:
+        block = block.superblock
+    if not block:
+        return "0x%08x" % addr
+    return "%s+0x%x/0x%x" % (block.function.name, addr - block.start, block.end - block.start)
+
+
+class Vmallocinfo(gdb.Command):
+    """The busy areas of the vmalloc space, as the vmallocinfo option prints them
+    (Linux's /proc/vmallocinfo; mm/vmalloc.c: show_vm_area)."""
+
+    VM_IOREMAP, VM_ALLOC, VM_MAP = 0x1, 0x2, 0x4
+
+    def __init__(self):
+        super().__init__("mm-vmallocinfo", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        head = val("vmap_area_list")
+        va_type = gdb.lookup_type("struct vmap_area").pointer()
+        offset = int(val("&((struct vmap_area *)0)->list"))
+        node, out = head["next"], []
+        while int(node) != int(head.address):
+            vm = gdb.Value(int(node) - offset).cast(va_type)["vm"]
+            addr, size = int(vm["addr"]), int(vm["size"])
+            line = "0x%08x-0x%08x %7d" % (addr, addr + size, size)
+            if int(vm["caller"]):
+                line += " " + symbolize(int(vm["caller"]))
+            if int(vm["nr_pages"]):
+                line += " pages=%d" % int(vm["nr_pages"])
+            if int(vm["phys_addr"]):
+                line += " phys=" + pa(int(vm["phys_addr"]))
+            flags = int(vm["flags"])
+            for bit, name in ((self.VM_IOREMAP, "ioremap"), (self.VM_ALLOC, "vmalloc"),
+                              (self.VM_MAP, "vmap")):
+                if flags & bit:
+                    line += " " + name
+            out.append(line)
+            node = node["next"]
+        gdb.write("".join(l + "\n" for l in out))
+
+
 # ---------------------------------------------------------------- before the MMU
 
 def kernel_elf():
@@ -440,5 +485,5 @@ class Virt(gdb.Command):
         gdb.write("symbols at their link addresses (PAGE_OFFSET 0x%08x)\n" % PAGE_OFFSET)
 
 
-for cmd in (Dmesg, Memblock, Buddyinfo, Zoneinfo, Page, Pt, Vmlayout, Phys, Virt):
+for cmd in (Dmesg, Memblock, Buddyinfo, Zoneinfo, Page, Pt, Vmlayout, Vmallocinfo, Phys, Virt):
     cmd()

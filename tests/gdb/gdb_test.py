@@ -53,7 +53,7 @@ def gdb_script(port):
     lines += ["delete", "break __alloc_pages", "continue"]
     lines += section("first alloc", "bt 3")
     lines += ["delete", "break ktap_run_all", "continue"]
-    for cmd in ["mm-vmlayout", "mm-buddyinfo", "mm-zoneinfo"] + \
+    for cmd in ["mm-vmlayout", "mm-vmallocinfo", "mm-buddyinfo", "mm-zoneinfo"] + \
             ["mm-page " + p for p in PFNS] + ["mm-pt " + v for v in VADDRS] + ["mm-dmesg"]:
         lines += section(cmd, cmd)
     lines += ["kill"]
@@ -180,7 +180,7 @@ def main():
     os.makedirs(LOGDIR, exist_ok=True)
     serial_path = os.path.join(LOGDIR, "gdb.serial.log")
     port = free_port()
-    append = "memblock=debug ptdump mminfo dump_page=%s kunit.filter_glob=printk" % ",".join(PFNS)
+    append = "memblock=debug ptdump mminfo vmallocinfo dump_page=%s kunit.filter_glob=printk" % ",".join(PFNS)
     qemu = ["qemu-system-arm", "-M", "vexpress-a9", "-m", "256M", "-display", "none",
             "-monitor", "none", "-serial", "file:" + serial_path, "-no-reboot",
             "-semihosting-config", "enable=on,target=native",
@@ -232,6 +232,12 @@ def main():
                 None if got.get("mm-vmlayout") and got["mm-vmlayout"] ==
                 block(serial, "Virtual kernel memory layout:", r"^(?!    )")
                 else "mm-vmlayout: %r" % got.get("mm-vmlayout"))
+    kernel_vmallocinfo = [l.rstrip() for l in serial
+                          if re.match(r"0x[0-9a-f]{8}-0x[0-9a-f]{8} +[0-9]+ [^ ]", l)]
+    suite.check("mm_vmallocinfo_prints_what_vmallocinfo_printed",
+                None if got.get("mm-vmallocinfo") and got["mm-vmallocinfo"] == kernel_vmallocinfo
+                else "mm-vmallocinfo %r, kernel %r" % (got.get("mm-vmallocinfo"),
+                                                       kernel_vmallocinfo))
     # buddyinfo: the "Node 0, zone" lines mminfo prints before pagetypeinfo's header.
     end = next((i for i, l in enumerate(serial) if l.startswith("Page block order:")), 0)
     kernel_buddy = [l.rstrip() for l in serial[:end] if l.startswith("Node 0, zone ")]
