@@ -35,8 +35,17 @@
 /* Elements are printed one behind: the last of a list must not end with a comma. */
 struct emitter {
 	memmap_out_t out;
-	char pending[320];
+	char pending[640];
+	bool record; /* remember physical items, to say what each reservation holds */
 };
+
+/* The named physical items, so memblock.reserved's regions can list them. */
+#define MAX_NAMED 48
+static struct {
+	u64 base, size;
+	char name[48];
+} named[MAX_NAMED];
+static int nr_named;
 
 static void flush(struct emitter *e, const char *close)
 {
@@ -81,6 +90,14 @@ static void element(struct emitter *e, const char *kind, const char *name, u64 b
 
 	if (e->pending[0])
 		e->out("%s,\n", e->pending);
+	if (e->record && nr_named < MAX_NAMED) {
+		named[nr_named].base = base;
+		named[nr_named].size = size;
+		scnprintf(named[nr_named].name, sizeof(named[0].name), "%s%s%s",
+			  !strcmp(kind, "cma") ? "CMA " : "", name,
+			  !strcmp(kind, "reserved-memory") ? " (reserved-memory)" : "");
+		nr_named++;
+	}
 	json_string(quoted, sizeof(quoted), name);
 	scnprintf(e->pending, sizeof(e->pending),
 		  "  {\"kind\": \"%s\", \"name\": \"%s\", \"base\": %llu, \"size\": %llu%s}", kind,
@@ -159,10 +176,6 @@ static void boot_loader_items(struct emitter *e, const struct memmap_inputs *in)
 
 static void reservations(struct emitter *e)
 {
-	struct memblock_region *r;
-	char name[40];
-	int i = 0;
-
 	for (int k = 0; k < of_reserved_mem_count(); k++) {
 		const struct reserved_mem *rm = of_reserved_mem_get(k);
 
@@ -176,9 +189,32 @@ static void reservations(struct emitter *e)
 		if (cma_areas[k].count)
 			element(e, "cma", cma_get_name(&cma_areas[k]), cma_get_base(&cma_areas[k]),
 				cma_get_size(&cma_areas[k]), NULL);
+}
+
+/*
+ * memblock.reserved as it stands, each region with the named items inside
+ * it ("holds"): memblock keeps no owners, so this is how a reservation gets
+ * a name.  An empty list is an early allocation nobody named (the vectors
+ * page, the zero page, the zone tables).
+ */
+static void memblock_reserved(struct emitter *e)
+{
+	struct memblock_region *r;
+	char name[40], holds[400];
+	int i = 0;
+
 	for_each_memblock (reserved, r) {
+		size_t n = (size_t)scnprintf(holds, sizeof(holds), ", \"holds\": [");
+
+		for (int k = 0; k < nr_named; k++)
+			if (named[k].base < r->base + r->size &&
+			    r->base < named[k].base + named[k].size)
+				n += (size_t)scnprintf(holds + n, sizeof(holds) - n, "%s\"%s\"",
+						       holds[n - 1] == '[' ? "" : ", ",
+						       named[k].name);
+		scnprintf(holds + n, sizeof(holds) - n, "]");
 		scnprintf(name, sizeof(name), "memblock.reserved[%d]", i++);
-		element(e, "reserved", name, r->base, r->size, NULL);
+		element(e, "reserved", name, r->base, r->size, holds);
 	}
 }
 
@@ -356,11 +392,15 @@ void memmap_print_json(memmap_out_t out, const struct memmap_inputs *in)
 	open_list(&e, "\"physical\": [");
 	ram_and_holes(&e);
 	zones(&e);
+	nr_named = 0;
+	e.record = true;
 	kernel_image(&e, false);
 	boot_loader_items(&e, in);
 	reservations(&e);
 	mem_map_area(&e);
 	page_tables(&e, in->pgd);
+	e.record = false;
+	memblock_reserved(&e);
 	flush(&e, "],");
 	open_list(&e, "\"virtual\": [");
 	virtual_layout(&e);
