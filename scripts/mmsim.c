@@ -65,7 +65,7 @@ struct mmsim {
 	const char *elf_path;
 	const char *cmdline;
 	u64 mem_size; /* --mem, 0 if not given */
-	u64 load;     /* --load, 0 if not given */
+	u64 load;     /* --load, 0 if not given; then where head.S's step 4 runs it */
 	bool summary;
 	FILE *json; /* --json: the document goes here, the boot log to stderr */
 
@@ -773,7 +773,8 @@ static void usage(FILE *out)
 		"  --mem SIZE     RAM size as QEMU's -m: replaces every memory node with one at\n"
 		"                 the lowest memory base (a plain number is MiB; K/M/G suffixes)\n"
 		"  --cmdline ARGS replaces /chosen/bootargs, as QEMU's -append\n"
-		"  --load ADDR    physical load address of the kernel\n"
+		"  --load ADDR    where the boot loader put the kernel (it moves itself as head.S "
+		"does)\n"
 		"                 (default: RAM base + 0x10000)\n"
 		"  --elf FILE     kernel ELF for the image's section sizes (default: %s)\n"
 		"  --summary      after the boot, print the memory map (lines start \"mmsim: \")\n"
