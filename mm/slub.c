@@ -1485,10 +1485,20 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsign
 	struct kmem_cache *s = NULL;
 	int err = -EINVAL;
 
-	if (!name || !size || size > KMALLOC_MAX_SIZE || (align & (align - 1)) ||
-	    (flags & ~CACHE_CREATE_MASK))
+	if (!name)
+		pr_err("kmem_cache_create: no name\n");
+	else if (!size || size > KMALLOC_MAX_SIZE)
+		pr_err("kmem_cache_create(%s): object size %u is not 1..%zu\n", name, size,
+		       KMALLOC_MAX_SIZE);
+	else if (align & (align - 1))
+		pr_err("kmem_cache_create(%s): align %u is not a power of two\n", name, align);
+	else if (flags & ~CACHE_CREATE_MASK)
+		pr_err("kmem_cache_create(%s): unknown flags %#x\n", name,
+		       flags & ~CACHE_CREATE_MASK);
+	else
+		err = -ENOMEM;
+	if (err == -EINVAL)
 		goto out;
-	err = -ENOMEM;
 	s = kmem_cache_alloc(kmem_cache, GFP_KERNEL);
 	if (!s)
 		goto out;

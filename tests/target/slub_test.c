@@ -288,6 +288,26 @@ static void slub_constructor_runs_once_per_object_of_a_new_slab(struct ktap_test
 	kmem_cache_destroy(s);
 }
 
+static void slub_create_names_what_is_wrong_with_its_arguments(struct ktap_test *t)
+{
+	size_t mark = printk_log_mark();
+	char expect[80];
+
+	KTAP_EXPECT_PTR_EQ(t, kmem_cache_create("test-bad", 0, 0, 0, NULL), NULL);
+	scnprintf(expect, sizeof(expect),
+		  "kmem_cache_create(test-bad): object size 0 is not 1..%zu", KMALLOC_MAX_SIZE);
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, expect));
+	KTAP_EXPECT_PTR_EQ(t, kmem_cache_create("test-bad", 32, 24, 0, NULL), NULL);
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "align 24 is not a power of two"));
+	KTAP_EXPECT_PTR_EQ(t, kmem_cache_create("test-bad", 32, 0, 0x1, NULL), NULL);
+	KTAP_EXPECT_TRUE(t,
+			 printk_log_since(mark, "kmem_cache_create(test-bad): unknown flags 0x1"));
+	KTAP_EXPECT_TRUE(
+		t, printk_log_since(mark, "kmem_cache_create(test-bad) failed with error -22"));
+	KTAP_EXPECT_PTR_EQ(t, kmem_cache_create(NULL, 32, 0, 0, NULL), NULL);
+	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "kmem_cache_create: no name"));
+}
+
 static void slub_destroy_refuses_a_cache_with_objects(struct ktap_test *t)
 {
 	struct kmem_cache *s = kmem_cache_create("test-busy", 32, 0, 0, NULL);
@@ -557,6 +577,7 @@ static struct ktap_case slub_cases[] = {
 	KTAP_CASE(slub_cache_slabs_return_to_the_buddy_allocator),
 	KTAP_CASE(slub_shrink_frees_empty_slabs_and_puts_the_fullest_first),
 	KTAP_CASE(slub_constructor_runs_once_per_object_of_a_new_slab),
+	KTAP_CASE(slub_create_names_what_is_wrong_with_its_arguments),
 	KTAP_CASE(slub_destroy_refuses_a_cache_with_objects),
 	KTAP_CASE(slub_cache_runs_out_with_linux_report_and_recovers),
 	KTAP_CASE(slub_double_kfree_is_caught_without_debug),
