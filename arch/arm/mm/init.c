@@ -13,6 +13,7 @@
 #include "init.h"
 #include "kernel.h"
 #include "memblock.h"
+#include "memtest.h"
 #include "mm.h"
 #include "mmzone.h"
 #include "of_fdt.h"
@@ -126,12 +127,16 @@ struct lowmem_bounds arm_lowmem_bounds(phys_addr_t phys_offset)
 /**
  * bootmem_init - tell the mm core the zone boundaries (after paging_init)
  *
- * Normal up to arm_lowmem_limit, HighMem to the end of memory; then
- * free_area_init() sets up the node, zones and mem_map.
+ * memtest= first (Linux's early_memtest over lowmem); then Normal up to
+ * arm_lowmem_limit, HighMem to the end of memory, and free_area_init() sets
+ * up the node, zones and mem_map.
  */
 void bootmem_init(void)
 {
 	unsigned long max_zone_pfn[MAX_NR_ZONES] = {0};
+
+	/* As Linux: memtest= tests the free lowmem, which the linear map now covers. */
+	early_memtest(memblock_start_of_DRAM(), arm_lowmem_limit);
 
 	max_zone_pfn[ZONE_NORMAL] = PFN_DOWN(arm_lowmem_limit);
 	max_zone_pfn[ZONE_HIGHMEM] = PFN_DOWN(memblock_end_of_DRAM());
