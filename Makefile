@@ -223,7 +223,7 @@ $(DEPS)/.stamp: scripts/install-deps.sh
 	@touch $@
 
 .PHONY: build-all
-build-all: $(OUT)/kernel.bin $(HOST_UNIT) $(MMSIM) $(HOST_BUILD)/fdt_fuzz $(HOST_BUILD)/cmdline_fuzz $(BUILD)/bootshim.bin dtbs
+build-all: $(OUT)/kernel.bin $(OUT)/uImage $(HOST_UNIT) $(MMSIM) $(HOST_BUILD)/fdt_fuzz $(HOST_BUILD)/cmdline_fuzz $(BUILD)/bootshim.bin dtbs
 
 # newlib's string routines are built with short enums; they pass none across calls.
 LINK_KERNEL = $(CC) $(ARCH_FLAGS) -nostdlib -static -T $(OUT)/linker.lds -Wl,--no-undefined \
@@ -260,6 +260,14 @@ $(OUT)/kernel.elf: $(OUT)/kernel.pass1.elf $(OUT)/kallsyms.o
 $(OUT)/kernel.bin: $(OUT)/kernel.elf
 	@echo "  OBJCOPY $@"
 	$(Q)$(OBJCOPY) -O binary $< $@
+
+# For U-Boot's bootm: a legacy uImage of type kernel_noload, which U-Boot
+# runs where it loaded it (the kernel finds RAM and moves itself), so one
+# image serves every board.
+$(OUT)/uImage: $(OUT)/kernel.bin
+	@echo "  MKIMAGE $@"
+	$(Q)mkimage -q -A arm -O linux -T kernel_noload -C none -a 0 -e 0 -n "a9mm $(A9MM_VERSION)" \
+		-d $< $@ >/dev/null
 
 .PHONY: kernel
 kernel: $(OUT)/kernel.bin

@@ -19,6 +19,7 @@ import importlib.machinery
 import importlib.util
 import os
 import re
+import select
 import shlex
 import struct
 import subprocess
@@ -38,7 +39,8 @@ DEFAULTS = {
     "mem": "256M", "smp": "1", "dtb": "", "append": "",
     "loader": "qemu", "load": "", "dtbaddr": "", "shimaddr": "",
     "expect": "ktap", "timeout": "60", "machine": "vexpress-a9", "filter": "",
-    "icount": "",
+    "icount": "", "semihosting": "1", "image": "kernel.bin",
+    "ubootcmd": "bootz ${kernel_addr_r} - ${fdtcontroladdr}",
     "mmsim": "",
     "serial": "",
     "linux": "",
@@ -133,17 +135,54 @@ def shim_addr(boot, key):
     return boards.board(boot["machine"])["ram_base"] + (0x10000 if key == "load" else 0x2000000)
 
 
+def dtb_path(boot):
+    """The boot's DT: dtb= (a file in build/dts/, or linux:NAME for Linux's
+    own from Debian's kernel package, fetched into build/linux/dtbs/), else
+    the machine's (scripts/boards.py); None when QEMU makes it."""
+    name = boot["dtb"] or boards.board(boot["machine"])["dtb"]
+    if not name or name == "none":
+        return None
+    if name.startswith("linux:"):
+        return os.path.join(BUILD, "linux", "dtbs", name[len("linux:"):])
+    return os.path.join(BUILD, "dts", name)
+
+
+def uboot_command(boot, board, logname):
+    """QEMU options for a boot through Debian's U-Boot, the image waiting
+    at U-Boot's default ${kernel_addr_r} (the runner types the boot command)."""
+    ub = board["uboot"]
+    root = os.path.join(BUILD, "deps", "usr", "lib", "u-boot")
+    cmd = []
+    if "bios" in ub:
+        cmd += ["-bios", os.path.join(root, ub["bios"])]
+    else:
+        with open(os.path.join(root, ub["imx"]), "rb") as f:
+            image = f.read()[ub["imx_skip"]:]
+        path = os.path.join(LOGDIR, logname + ".u-boot")
+        with open(path, "wb") as f:
+            f.write(image)
+        cmd += ["-device", "loader,file=%s,addr=0x%x" % (path, ub["imx_addr"]),
+                "-device", "loader,addr=0x%x,cpu-num=0" % ub["imx_addr"]]
+    image = os.path.join(out_dir(boot["max_order"]), boot["image"])
+    cmd += ["-device", "loader,file=%s,addr=0x%x" % (image, ub["kernel_addr_r"])]
+    return cmd
+
+
 def qemu_command(boot, logname):
-    cmd = ["qemu-system-arm", "-M", boot["machine"], "-m", boot["mem"], "-smp", boot["smp"],
+    smp = max(int(boot["smp"]), boards.board(boot["machine"]).get("smp", 1))
+    cmd = ["qemu-system-arm", "-M", boot["machine"], "-m", boot["mem"], "-smp", str(smp),
            "-display", "none", "-monitor", "none", "-no-reboot", "-nic", "none"]
     # serial=N: only UART N reaches the log (default: the board's console UART).
-    cmd += boards.console_args(boot["machine"], int(boot["serial"]) if boot["serial"] else None)
+    cmd += boards.console_args(boot["machine"], int(boot["serial"]) if boot["serial"] else None,
+                               boot["semihosting"] == "1")
     if boot["icount"]:
         cmd += ["-icount", boot["icount"]]
     board = boards.board(boot["machine"])
-    dtbname = boot["dtb"] or board["dtb"]
-    dtb = os.path.join(BUILD, "dts", dtbname) if dtbname else None
+    dtb = dtb_path(boot)
+    dtbname = dtb and os.path.basename(dtb)
     kernel = os.path.join(out_dir(boot["max_order"]), "kernel.bin")
+    if boot["loader"] == "uboot":
+        return cmd + uboot_command(boot, board, logname)
     append = boot["append"]
     if boot["filter"]:
         append = (append + " kunit.filter_glob=" + boot["filter"]).strip()
@@ -173,6 +212,34 @@ def qemu_command(boot, logname):
     return cmd
 
 
+def run_uboot(cmd, env, command, timeout):
+    """Run QEMU with U-Boot on the console: stop its autoboot, type @command
+    at the "=>" prompt, then read until QEMU exits.  Returns (output, exit
+    code or None, hung)."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, env=env)
+    os.set_blocking(proc.stdout.fileno(), False)
+    out, step, deadline = b"", 0, time.time() + timeout
+    while time.time() < deadline:
+        ready, _, _ = select.select([proc.stdout], [], [], 0.1)
+        data = proc.stdout.read() if ready else None
+        if data:
+            out += data
+        elif ready or proc.poll() is not None:  # end of output: QEMU is gone
+            proc.wait()
+            return out, proc.returncode, False
+        if step == 0 and b"Hit any key to stop autoboot" in out:
+            proc.stdin.write(b"\n")
+            step = 1
+        elif step == 1 and out.rstrip().endswith(b"=>"):
+            proc.stdin.write(command.encode() + b"\n")
+            step = 2
+        proc.stdin.flush()
+    proc.kill()
+    proc.wait()
+    return out, None, True
+
+
 def run_boot(boot):
     """Boot once; returns (name, report, problems, seconds)."""
     name = "boot:" + boot["name"]
@@ -180,19 +247,22 @@ def run_boot(boot):
     cmd = qemu_command(boot, logname)
     env = dict(os.environ, QEMU_AUDIO_DRV="none")
     start = time.time()
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                              timeout=float(boot["timeout"]))
-        out, code, hung = proc.stdout, proc.returncode, False
-    except subprocess.TimeoutExpired as e:
-        out, code, hung = e.stdout or b"", None, True
+    if boot["loader"] == "uboot":
+        out, code, hung = run_uboot(cmd, env, boot["ubootcmd"], float(boot["timeout"]))
+    else:
+        try:
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                  timeout=float(boot["timeout"]))
+            out, code, hung = proc.stdout, proc.returncode, False
+        except subprocess.TimeoutExpired as e:
+            out, code, hung = e.stdout or b"", None, True
     seconds = time.time() - start
     text = out.decode("utf-8", "replace")
     with open(os.path.join(LOGDIR, logname + ".log"), "w") as f:
         f.write("$ " + " ".join(shlex.quote(c) for c in cmd) + "\n" + text)
 
     problems = []
-    if hung:
+    if hung and boot["expect"] != "wfi":
         problems.append("timed out after %ss (hang)" % boot["timeout"])
     for p in boot["patterns"]:
         if p not in text:
@@ -214,6 +284,14 @@ def run_boot(boot):
             problems.append("QEMU exited with %s" % code)
     elif boot["expect"] == "list":
         problems += check_list(text, code, hung)
+    elif boot["expect"] == "wfi":
+        # No way to power off: the run must end with its verdict, then wait.
+        report = ktap.parse(text)
+        problems += [p for p in report.problems if "exit" not in p]
+        if not hung:
+            problems.append("expected the CPU to wait for ever after the last line")
+        if "reboot: Power down" not in text:
+            problems.append("expected 'reboot: Power down' as the last line")
     elif boot["expect"] == "halt":
         if not hung and code == 0:
             problems.append("expected a halt (failure exit), QEMU exited 0")
