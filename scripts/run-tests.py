@@ -516,6 +516,10 @@ def main():
             print("linux-diff:" + r["name"])
         return 0
 
+    if any(b["dtb"].startswith("linux:") for b in boots):
+        # Linux's own DTBs, from Debian's kernel package (once; a failure shows
+        # up as those boots' missing DTB).
+        subprocess.run([os.path.join(TOP, "scripts", "fetch-linux.sh")])
     jobs = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         if fnmatch.fnmatch("host:unit", args.only):
