@@ -2,7 +2,7 @@
 #   make run   build and boot under QEMU (MEM=, SMP=, DTB=, APPEND=, MACHINE=)
 #   make test  host tests + every QEMU boot test; last line "N passed, N failed"
 #   make bench deterministic benchmarks under QEMU -icount; build/bench/results.{csv,json}
-#              (BASELINE=old-results.json adds a ratio column)
+#              (BASELINE=old-results.json adds a ratio column; REPEAT=N boots each N times)
 # Quiet by default; V=1 shows the commands.
 
 BUILD := build
@@ -77,7 +77,7 @@ test: deps
 	$(Q)python3 scripts/run-tests.py --max-order $(MAX_ORDER)
 bench: deps
 	$(Q)$(MAKE) --no-print-directory build-all
-	$(Q)python3 scripts/bench.py $(if $(BASELINE),--baseline $(BASELINE))
+	$(Q)python3 scripts/bench.py $(if $(BASELINE),--baseline $(BASELINE)) $(if $(REPEAT),--repeat $(REPEAT))
 deps:
 	$(Q)./scripts/install-deps.sh
 

@@ -176,6 +176,34 @@ def check_zoneinfo(got, log):
     return None
 
 
+def check_doc_session(got):
+    """docs/debugging.md's sample session: each command's lines as gdb prints them now.
+
+    The raw: line's list pointers move with the kernel's data, so only its
+    other words are compared."""
+    with open(os.path.join(TOP, "docs", "debugging.md")) as f:
+        doc = f.read()
+    session = re.search(r"```\n(\(gdb\) mm-page .*?)```", doc, re.S)
+    if not session:
+        return "docs/debugging.md has no mm-page session"
+    cmd, problems = None, []
+    for line in session.group(1).splitlines():
+        if line.startswith("(gdb) "):
+            cmd = line[6:].strip()
+            continue
+        have = got.get(cmd, [])
+        if line.startswith("raw: "):
+            words = line.split()
+            ok = any(len(h.split()) == len(words) and all(
+                a == b for i, (a, b) in enumerate(zip(h.split(), words)) if i not in (2, 3))
+                for h in have)
+        else:
+            ok = line in have
+        if not ok:
+            problems.append("%s: %r not printed" % (cmd, line))
+    return "; ".join(problems) or None
+
+
 def main():
     os.makedirs(LOGDIR, exist_ok=True)
     serial_path = os.path.join(LOGDIR, "gdb.serial.log")
@@ -256,6 +284,8 @@ def main():
     for va in VADDRS:
         suite.check("mm_pt_%s_walks_to_what_ptdump_printed" % va,
                     check_pt(va, got.get("mm-pt " + va, []), serial))
+    suite.check("the_session_in_docs_debugging_md_is_what_gdb_prints",
+                check_doc_session(got))
     suite.check("mm_dmesg_prints_what_the_uart_printed",
                 check_dmesg(got.get("mm-dmesg", []), [l.rstrip() for l in serial]))
     return suite.print()
