@@ -67,6 +67,8 @@ extern struct list_head free_vmap_area_list;
 
 /** for_each_vmap_area - walk the busy areas in address order */
 #define for_each_vmap_area(va) list_for_each_entry (va, &vmap_area_list, list)
+/** for_each_free_vmap_area - walk the free space in address order (->vm is NULL) */
+#define for_each_free_vmap_area(va) list_for_each_entry (va, &free_vmap_area_list, list)
 
 void vmalloc_init(void);
 void vmalloc_reset(void);

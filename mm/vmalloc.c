@@ -770,7 +770,8 @@ void vmallocinfo_show(void)
 			show_vm_area(vm);
 		return;
 	}
-	for_each_vmap_area(va) show_vm_area(va->vm);
+	for_each_vmap_area (va)
+		show_vm_area(va->vm);
 }
 
 static bool vmallocinfo_at_boot_wanted;

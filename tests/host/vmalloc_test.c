@@ -134,7 +134,7 @@ static unsigned long largest_free_area(void)
 	struct vmap_area *va;
 	unsigned long best = 0;
 
-	list_for_each_entry (va, &free_vmap_area_list, list)
+	for_each_free_vmap_area (va)
 		best = max(best, va->va_end - va->va_start);
 	return best;
 }
@@ -394,8 +394,7 @@ static void vmalloc_boot_time_areas_are_taken_over(struct ktap_test *t)
 	mm_core_init();
 	kmem_cache_init();
 	vmalloc_init();
-	for_each_vmap_area(va)
-	{
+	for_each_vmap_area (va) {
 		KTAP_EXPECT_EQ(t, va->va_start, vmalloc_start + (n ? 2 * PAGE_SIZE : 0));
 		KTAP_EXPECT_EQ(t, va->vm->size, n ? 4 * PAGE_SIZE : 2 * PAGE_SIZE);
 		n++;

@@ -351,8 +351,7 @@ static void vmap_areas(struct emitter *e, const void *fdt)
 	struct dt_device d;
 	char name[80], extra[200];
 
-	for_each_vmap_area(va)
-	{
+	for_each_vmap_area (va) {
 		const struct vm_struct *vm = va->vm;
 		const char *kind = !vm			    ? "vmap"
 				   : vm->flags & VM_IOREMAP ? "ioremap"
