@@ -323,10 +323,12 @@ static bool find_bank(const struct blob *b, u32 ac, u32 sc, u64 addr, u64 *lo, u
 			if (s <= *hi && e >= *lo && (s < *lo || e > *hi))
 				*lo = s < *lo ? s : *lo, *hi = e > *hi ? e : *hi, grew = true;
 	}
-	if (found && *hi > LIMIT_4G)
+	if (!found)
+		return false;
+	if (*hi > LIMIT_4G)
 		*hi = LIMIT_4G;
 	*hi = ALIGN_DOWN(*hi, (u64)PAGE_SIZE);
-	return found;
+	return true;
 }
 
 /* The lowest memory range (for the message when none holds the load address). */
