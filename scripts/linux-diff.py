@@ -14,7 +14,8 @@ Prints Linux's lines, ours and the diff; exits 0 when there is no difference
 
 Linux itself is fetched by scripts/fetch-linux.sh into build/linux/ (make
 linux-diff does that).  --loader shim passes the DTB untouched (QEMU's -dtb
-rewrites /memory to -m), through tests/boot/bootshim.S for both kernels.
+rewrites /memory to -m), through tests/boot/bootshim.S for both kernels; the
+command line then goes into a copy of the DTB's /chosen/bootargs (fdtput).
 """
 import argparse
 import os
@@ -37,12 +38,20 @@ LOAD, DTB_ADDR = 0x60010000, 0x62000000  # as the boot tests' shim loads
 LINUX_CONSOLE = "console=ttyAMA0 earlycon=pl011,0x10009000"
 
 
-def qemu_args(kernel, args, tmpdir):
+def qemu_args(kernel, args, tmpdir, cmdline):
+    """QEMU's command for @kernel; @cmdline reaches it by -append, or through the
+    shim as the DTB's /chosen/bootargs (set with fdtput on a copy: nothing else changes)."""
     cmd = ["qemu-system-arm", "-M", "vexpress-a9", "-m", args.mem, "-display", "none",
            "-monitor", "none", "-serial", "stdio", "-no-reboot",
            "-semihosting-config", "enable=on,target=native"]
     if args.loader == "qemu":
-        return cmd + ["-kernel", kernel, "-dtb", args.dtb]
+        return cmd + ["-kernel", kernel, "-dtb", args.dtb] + (["-append", cmdline] if cmdline else [])
+    dtb = args.dtb
+    if cmdline:
+        dtb = os.path.join(tmpdir, os.path.basename(kernel) + ".dtb")
+        with open(args.dtb, "rb") as src, open(dtb, "wb") as dst:
+            dst.write(src.read())
+        subprocess.run(["fdtput", "-p", "-t", "s", dtb, "/chosen", "bootargs", cmdline], check=True)
     with open(os.path.join(BUILD, "bootshim.bin"), "rb") as f:
         shim = f.read() + struct.pack("<III", 0x8e0, DTB_ADDR, LOAD)
     shim_path = os.path.join(tmpdir, "shim.bin")
@@ -50,7 +59,7 @@ def qemu_args(kernel, args, tmpdir):
         f.write(shim)
     return cmd + ["-device", "loader,file=%s,addr=0x%x" % (shim_path, RAM_BASE),
                   "-device", "loader,file=%s,addr=0x%x" % (kernel, LOAD),
-                  "-device", "loader,file=%s,addr=0x%x" % (args.dtb, DTB_ADDR),
+                  "-device", "loader,file=%s,addr=0x%x" % (dtb, DTB_ADDR),
                   "-device", "loader,addr=0x%x,cpu-num=0" % RAM_BASE]
 
 
@@ -106,10 +115,8 @@ def main():
             sys.exit("linux-diff: %s is missing (%s makes it)" % (path, how))
 
     with tempfile.TemporaryDirectory() as tmp:
-        linux_cmd = qemu_args(linux_kernel, args, tmp) + \
-            ["-append", (LINUX_CONSOLE + " " + args.append).strip()] * (args.loader == "qemu")
-        ours_cmd = qemu_args(ours_kernel, args, tmp) + \
-            (["-append", args.append] if args.append and args.loader == "qemu" else [])
+        linux_cmd = qemu_args(linux_kernel, args, tmp, (LINUX_CONSOLE + " " + args.append).strip())
+        ours_cmd = qemu_args(ours_kernel, args, tmp, args.append)
         linux_log, linux_err = boot(linux_cmd, args.timeout)
         our_log, our_err = boot(ours_cmd, args.timeout)
     if args.log_dir:
