@@ -62,7 +62,7 @@ static void bench_vmap_4m_per_page(struct ktap_test *t)
 {
 	struct page **pages = alloc_pages_exact(PAGES * sizeof(*pages), GFP_KERNEL);
 	u64 map_ticks = 0, unmap_ticks = 0;
-	unsigned long got = 0;
+	unsigned long got = 0, runs = 1;
 
 	if (!bench_clock_available() || !bench_calibrate() || !pages) {
 		ktap_skip(t, "no usable Cortex-A9 global timer, or no memory");
@@ -71,6 +71,8 @@ static void bench_vmap_4m_per_page(struct ktap_test *t)
 	for (got = 0; got < PAGES; got++)
 		if (!(pages[got] = alloc_pages(GFP_HIGHUSER, 0)))
 			goto out;
+	for (unsigned long i = 1; i < PAGES; i++)
+		runs += page_to_pfn(pages[i]) != page_to_pfn(pages[i - 1]) + 1;
 	vunmap(vmap(pages, PAGES, 0, MT_MEMORY_RW));
 	for (int i = 0; i < REPS; i++) {
 		u64 t0, t1, t2;
@@ -88,6 +90,8 @@ static void bench_vmap_4m_per_page(struct ktap_test *t)
 	}
 	bench_report("vmalloc.vmap_4M_per_page", bench_ticks_to_insns(map_ticks), REPS * PAGES,
 		     "instructions/page");
+	/* The mapping makes one create_pte_mapping() call per physically contiguous run. */
+	bench_report("vmalloc.vmap_4M_physical_runs", runs, 1, "runs");
 	bench_report("vmalloc.vunmap_4M_per_page", bench_ticks_to_insns(unmap_ticks), REPS * PAGES,
 		     "instructions/page");
 out:
