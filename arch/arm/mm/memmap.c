@@ -206,12 +206,18 @@ static void memblock_reserved(struct emitter *e)
 	for_each_memblock (reserved, r) {
 		size_t n = (size_t)scnprintf(holds, sizeof(holds), ", \"holds\": [");
 
-		for (int k = 0; k < nr_named; k++)
-			if (named[k].base < r->base + r->size &&
-			    r->base < named[k].base + named[k].size)
-				n += (size_t)scnprintf(holds + n, sizeof(holds) - n, "%s\"%s\"",
-						       holds[n - 1] == '[' ? "" : ", ",
-						       named[k].name);
+		for (int k = 0; k < nr_named; k++) {
+			if (named[k].base >= r->base + r->size ||
+			    r->base >= named[k].base + named[k].size)
+				continue;
+			/* Room for this name, and for "…" and the closing bracket after it. */
+			if (n + strlen(named[k].name) + 16 >= sizeof(holds)) {
+				n += (size_t)scnprintf(holds + n, sizeof(holds) - n, ", \"…\"");
+				break;
+			}
+			n += (size_t)scnprintf(holds + n, sizeof(holds) - n, "%s\"%s\"",
+					       holds[n - 1] == '[' ? "" : ", ", named[k].name);
+		}
 		scnprintf(holds + n, sizeof(holds) - n, "]");
 		scnprintf(name, sizeof(name), "memblock.reserved[%d]", i++);
 		element(e, "reserved", name, r->base, r->size, holds);
