@@ -540,6 +540,7 @@ static void fdt_init_reserved_mem(void)
 		err = __reserved_mem_init_node(rmem);
 		if (err && err != -ENOENT) {
 			pr_info("node %s compatible matching fail\n", rmem->name);
+			rmem->released = true;
 			if (rmem->nomap)
 				memblock_clear_nomap(rmem->base, rmem->size);
 			else

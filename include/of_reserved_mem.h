@@ -51,6 +51,8 @@ struct reserved_mem_ops; /* per-device hooks, for the users of a region (none ye
  * @cma_default: "linux,cma-default": the default CMA area
  * @dynamic: placed by allocation ("size"), not by "reg"
  * @claimed: an initialiser accepted it
+ * @released: every initialiser declined it with an error, so it was given
+ *            back (freed, or no-map cleared), as Linux does; still listed
  */
 struct reserved_mem {
 	const char *name;
@@ -65,6 +67,7 @@ struct reserved_mem {
 	bool cma_default;
 	bool dynamic;
 	bool claimed;
+	bool released;
 };
 
 /*

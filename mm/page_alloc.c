@@ -1397,10 +1397,26 @@ void *alloc_pages_exact(size_t size, gfp_t gfp)
  */
 void free_pages_exact(void *virt, size_t size)
 {
-	unsigned long addr = (unsigned long)virt;
-	unsigned long end = addr + PAGE_ALIGN(size);
+	unsigned long addr, start = (unsigned long)virt;
+	unsigned long end = start + PAGE_ALIGN(size);
 
-	for (; addr < end; addr += PAGE_SIZE)
+	/*
+	 * Ours: every page first, so a size larger than the allocation that
+	 * runs into free, reserved or larger blocks frees nothing at all
+	 * (Linux would free the pages before the bad one).
+	 */
+	for (addr = start; addr < end; addr += PAGE_SIZE) {
+		struct page *page = virt_to_page((void *)addr);
+
+		if (unlikely(page_ref_count(page) <= 0 || PageReserved(page) ||
+			     page_alloc_order(page))) {
+			bad_page(page,
+				 "free_pages_exact: not a page alloc_pages_exact() handed out",
+				 _RET_IP_);
+			return;
+		}
+	}
+	for (addr = start; addr < end; addr += PAGE_SIZE)
 		__free_pages(virt_to_page((void *)addr), 0);
 }
 

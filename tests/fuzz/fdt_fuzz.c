@@ -249,8 +249,7 @@ static void collect_reservations(const void *fdt)
 		const struct reserved_mem *r = of_reserved_mem_get(i);
 
 		/* A region its initialiser declined was given back, as Linux does. */
-		if (!r->reusable && memblock_is_reserved(r->base) &&
-		    memblock_is_reserved(r->base + r->size - 1))
+		if (!r->reusable && !r->released)
 			add_rsv(r->base, r->size);
 	}
 	qsort(rsv, rsv_cnt, sizeof(*rsv), cmp_rsv);

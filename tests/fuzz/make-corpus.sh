@@ -67,11 +67,10 @@ if [ -f "$board" ]; then
 		"$(i=0; while [ $i -lt 90 ]; do printf 'param%03d=value ' $i; i=$((i + 1)); done)mem=64M"
 fi
 
-# Command lines for cmdline_fuzz: each boot test's, and the hostile ones.
-i=0
+# Command lines for cmdline_fuzz: each boot test's (named by content, so
+# adding a boot adds a seed and renames none), and the hostile ones.
 sed -n 's/.* append="\([^"]*\)".*/\1/p' "$top/tests/boot/boots.conf" | sort -u | while IFS= read -r line; do
-	printf '%s' "$line" >"$cmd/boot-$(printf %03d $i).txt"
-	i=$((i + 1))
+	printf '%s' "$line" >"$cmd/boot-$(printf '%s' "$line" | sha1sum | cut -c1-12).txt"
 done
 printf '%s' "mem=420K cma=24M@0x60000000-0x70000000 vmalloc=0x7fffffff loglevel=15" >"$cmd/edges.txt"
 printf '%s' "mem=18446744073709551615 cma=99999999999G vmalloc=-1 loglevel=-3" >"$cmd/overflow.txt"

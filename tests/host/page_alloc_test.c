@@ -850,6 +850,13 @@ static void page_alloc_exact_keeps_only_the_pages_asked_for(struct ktap_test *t)
 	memset(p, 1, 5 * PAGE_SIZE - 100);
 	for (int i = 0; i < 5; i++)
 		KTAP_EXPECT_EQ(t, page_ref_count(virt_to_page(p + i * PAGE_SIZE)), 1);
+	/* Issue 11: too large a size runs into free pages: refused whole, nothing freed. */
+	free_pages_exact(p, 8 * PAGE_SIZE);
+	KTAP_EXPECT_EQ(t, bad_page_reports, reports + 1);
+	drain_all_pages(NULL);
+	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before - 5);
+	KTAP_EXPECT_EQ(t, page_ref_count(virt_to_page(p)), 1);
+	reports = bad_page_reports;
 	free_pages_exact(p, 5 * PAGE_SIZE - 100);
 	drain_all_pages(NULL);
 	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before);
