@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run every test: the format check, the host unit tests, the fuzzer, every QEMU boot.
+"""Run every test: the format check, the docs' log samples, the host unit tests, the fuzzer, every QEMU boot.
 
     scripts/run-tests.py [--jobs N] [--only GLOB] [--list]
 
@@ -527,6 +527,9 @@ def main():
         if fnmatch.fnmatch("format", args.only):
             jobs.append(pool.submit(run_command, [os.path.join(TOP, "scripts", "check-format.sh")],
                                     "format"))
+        if fnmatch.fnmatch("docs", args.only):
+            jobs.append(pool.submit(run_command,
+                                    [os.path.join(TOP, "scripts", "check-doc-samples.py")], "docs"))
         # The two fuzzers, about 40 s between them (tests/fuzz/run.sh).
         for fuzzer, seconds in (("fdt_fuzz", "30"), ("cmdline_fuzz", "10")):
             name = "fuzz:" + fuzzer

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Check that every boot-log sample the README and docs/ quote is true.
+
+    scripts/check-doc-samples.py [FILE.md ...]    (default: README.md docs/*.md)
+
+make test runs it as the test "docs".  The rules, for whoever writes docs:
+
+1. A boot-log sample is a fenced code block whose info string starts with
+   the word `log`.  The rest of the info string names the boot that prints
+   it, in tests/boot/boots.conf's syntax and with its defaults (256M, the
+   vexpress-a9 DTB, QEMU's -kernel loader):
+
+       ```log mem=1G append="mminfo ptdump"
+       Zone ranges:
+         Normal   [mem 0x0000000060000000-0x000000008fffffff]
+       ```
+
+   Any other block (```sh, ```c, a diagram in a plain ```) is not checked,
+   so a log excerpt must be marked `log`, or it is not kept true.
+2. Every non-blank line of the sample must appear in that boot's log, in
+   the order the sample gives (lines the sample leaves out may come in
+   between: a sample may be abridged).  A line matches a log line that
+   contains it; leading and trailing blanks are not compared.
+3. `…` (U+2026, one character) stands for any text within a line: the
+   pieces around it must appear in that order in one log line.  Use it
+   for what changes with every build (kernel size, addresses of kernel
+   objects, the version string).  A line that is only `…` matches nothing
+   and stands for lines left out.  Three dots `...` are ordinary text.
+4. The boot is run once per distinct info string, under QEMU with the
+   same command line scripts/run-tests.py gives boots.conf's boots; its log
+   is kept in build/test/docs-N.log.
+
+Exit status 0 when every sample is found; otherwise each missing line is
+named with its file and line number and the status is 1.
+"""
+import concurrent.futures
+import glob
+import importlib.util
+import os
+import shlex
+import subprocess
+import sys
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ELLIPSIS = "\u2026"
+
+
+def load_runner():
+    spec = importlib.util.spec_from_file_location(
+        "run_tests", os.path.join(TOP, "scripts", "run-tests.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def samples(path):
+    """(info string after 'log', [(line number, text)]) for each log block of @path."""
+    out, cur, info = [], None, None
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            stripped = line.strip()
+            if cur is None:
+                if stripped.startswith("```"):
+                    words = stripped[3:].strip()
+                    if words.split(" ", 1)[0] == "log":
+                        info, cur = words[3:].strip(), []
+                    else:
+                        info, cur = None, "skip"
+            elif stripped.startswith("```"):
+                if cur != "skip":
+                    out.append((info, cur))
+                cur = None
+            elif cur != "skip" and stripped:
+                cur.append((n, line.rstrip("\n")))
+    return out
+
+
+def boot_for(runner, info, name):
+    """The boot @info describes, prepared as run-tests.py prepares boots.conf's."""
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".conf") as f:
+        f.write("%s %s\n" % (name, info))
+        f.flush()
+        try:
+            boots = runner.parse_boots(f.name)
+        except SystemExit as e:
+            raise ValueError(str(e).split(": ", 1)[-1])
+    return runner.expand_max_orders(boots, runner.DEFAULT_MAX_ORDER)[0]
+
+
+def run(runner, boot):
+    cmd = runner.qemu_command(boot, boot["name"])
+    env = dict(os.environ, QEMU_AUDIO_DRV="none")
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                              timeout=float(boot["timeout"]))
+        out = proc.stdout
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout or b""
+    text = out.decode("utf-8", "replace")
+    with open(os.path.join(runner.LOGDIR, boot["name"] + ".log"), "w") as f:
+        f.write("$ " + " ".join(shlex.quote(c) for c in cmd) + "\n" + text)
+    return [l.rstrip("\r") for l in text.split("\n")]
+
+
+def line_matches(sample, logline):
+    pos = 0
+    for piece in sample.strip().split(ELLIPSIS):
+        piece = piece.strip()
+        if not piece:
+            continue
+        at = logline.find(piece, pos)
+        if at < 0:
+            return False
+        pos = at + len(piece)
+    return True
+
+
+def check(path, info, lines, log):
+    """The sample's lines that are not in @log in order: [(line number, text)]."""
+    missing, pos = [], 0
+    for n, text in lines:
+        if text.strip() == ELLIPSIS:
+            continue
+        at = pos
+        while at < len(log) and not line_matches(text, log[at]):
+            at += 1
+        if at == len(log):
+            missing.append((n, text))
+        else:
+            pos = at + 1
+    return missing
+
+
+def main(argv):
+    runner = load_runner()
+    os.makedirs(runner.LOGDIR, exist_ok=True)
+    files = argv or [os.path.join(TOP, "README.md")] + sorted(glob.glob(os.path.join(TOP, "docs", "*.md")))
+    found, boots, problems = [], {}, 0
+    for path in files:
+        for info, lines in samples(path):
+            if info not in boots:
+                try:
+                    boots[info] = boot_for(runner, info, "docs-%d" % len(boots))
+                except ValueError as e:
+                    print("%s:%d: ```log %s: %s" % (os.path.relpath(path, TOP), lines[0][0] - 1
+                                                     if lines else 0, info, e))
+                    problems += 1
+                    continue
+            found.append((path, info, lines))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        logs = dict(zip(boots, pool.map(lambda i: run(runner, boots[i]), boots)))
+    for path, info, lines in found:
+        for n, text in check(path, info, lines, logs[info]):
+            print("%s:%d: not in the log of `%s` (build/test/%s.log), in this order: %s"
+                  % (os.path.relpath(path, TOP), n, info or "the default boot",
+                     boots[info]["name"], text.strip()))
+            problems += 1
+    nlines = sum(len(l) for _, _, l in found)
+    print("%d samples (%d lines) from %d boots: %s" % (len(found), nlines, len(boots),
+                                                      "%d problems" % problems if problems else "all found"))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
