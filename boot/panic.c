@@ -24,10 +24,15 @@ void __bug(const char *file, int line, const char *cond)
 	panic("BUG: %s", cond);
 }
 
+/*
+ * Linux's line names the function that warned, not the condition: the
+ * condition of WARN_ON(1), the common case, is just "1".
+ */
 void __warn(const char *file, int line, const char *cond)
 {
+	(void)cond;
 	pr_warn("------------[ cut here ]------------\n");
-	pr_warn("WARNING: at %s:%d %s\n", file, line, cond);
+	pr_warn("WARNING: at %s:%d %pS\n", file, line, __builtin_return_address(0));
 	pr_warn("---[ end trace ]---\n");
 }
 
