@@ -457,7 +457,8 @@ static void init_object(struct kmem_cache *s, void *object, u8 val)
 
 static bool check_slab(struct kmem_cache *s, struct slab *slab)
 {
-	unsigned int maxobj = (unsigned int)(slab_size(slab) - s->red_left_pad) / s->size;
+	/* s->size includes the left red zone: Linux's order_objects(). */
+	unsigned int maxobj = (unsigned int)slab_size(slab) / s->size;
 
 	if (!PageSlab(slab_page(slab))) {
 		slab_err(s, slab, "Not a valid slab page");
@@ -1761,12 +1762,17 @@ static unsigned int kmalloc_size(unsigned int index)
 	return index == 1 ? 96 : index == 2 ? 192 : 1u << index;
 }
 
-/* Linux's create_kmalloc_caches: the power-of-two caches in order, 96 and 192 where they fit. */
+/*
+ * Linux's create_kmalloc_caches: the power-of-two caches in order, 96 and 192
+ * where they fit.  A power-of-two cache is aligned to its size, as Linux's
+ * create_boot_cache() does, so kmalloc(2^n) stays naturally aligned when
+ * slub_debug's red zones and tracks make the slots bigger.
+ */
 static void create_kmalloc_caches(void)
 {
 	for (unsigned int i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
-		kmalloc_caches[i] =
-			kmem_cache_create(kmalloc_names[i], kmalloc_size(i), 0, SLAB_PANIC, NULL);
+		kmalloc_caches[i] = kmem_cache_create(kmalloc_names[i], kmalloc_size(i),
+						      kmalloc_size(i), SLAB_PANIC, NULL);
 		if (i == 6)
 			kmalloc_caches[1] =
 				kmem_cache_create(kmalloc_names[1], 96, 0, SLAB_PANIC, NULL);
