@@ -61,7 +61,8 @@ def out_dir(max_order):
 def expand_max_orders(boots, max_order):
     """Give each boot the MAX_ORDER its kernel is built with: its own max_order=N,
     else make's; max_orders=A,B runs it once per value (NAME, NAME@max-order-B).
-    Patterns may say {cma_align_mib}: CMA's alignment, one pageblock, in MiB."""
+    Patterns may say {cma_align_mib} (CMA's alignment, one pageblock, in MiB),
+    {pageblock_order} and {pageblock_pages}."""
     out = []
     for boot in boots:
         orders = boot["max_orders"].split(",") if boot["max_orders"] else \
@@ -72,7 +73,9 @@ def expand_max_orders(boots, max_order):
                 b["mmsim"] = ""  # mmsim is built with make's MAX_ORDER only
             if i:
                 b["name"] = "%s@max-order-%s" % (boot["name"], order)
-            fill = {"cma_align_mib": str(4 << (int(order) - 11))}
+            fill = {"cma_align_mib": str(4 << (int(order) - 11)),
+                    "pageblock_order": str(int(order) - 1),
+                    "pageblock_pages": str(1 << (int(order) - 1))}
             b["patterns"] = [p.format(**fill) for p in boot["patterns"]]
             b["absent"] = [p.format(**fill) for p in boot["absent"]]
             out.append(b)
@@ -339,8 +342,9 @@ def compare_with_mmsim(boot, kernel_log):
     itself explains (see MMSIM_VARIES).  A shim boot passes the DTB
     untouched, so mmsim gets no --mem there."""
     dtbname = boot["dtb"] or boards.board(boot["machine"])["dtb"]
-    cmd = [os.path.join(out_dir(boot["max_order"]), "host", "mmsim"), "--dtb",
-           os.path.join(BUILD, "dts", dtbname)]
+    out = out_dir(boot["max_order"])
+    cmd = [os.path.join(out, "host", "mmsim"), "--dtb", os.path.join(BUILD, "dts", dtbname),
+           "--elf", os.path.join(out, "kernel.elf")]
     if boot["loader"] == "qemu":
         cmd += ["--mem", boot["mem"]]
     else:
@@ -440,8 +444,10 @@ def check_memmap(boot, kernel_log):
     except ValueError as e:
         return ["memmap: %s" % e]
     dtbname = boot["dtb"] or boards.board(boot["machine"])["dtb"]
-    cmd = [os.path.join(BUILD, "host", "mmsim"), "--json", "--dtb",
-           os.path.join(BUILD, "dts", dtbname), "--mem", boot["mem"]]
+    out = out_dir(boot["max_order"])
+    cmd = [os.path.join(out, "host", "mmsim"), "--json", "--dtb",
+           os.path.join(BUILD, "dts", dtbname), "--mem", boot["mem"],
+           "--elf", os.path.join(out, "kernel.elf")]
     if boot["append"]:
         cmd += ["--cmdline", boot["append"]]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
