@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * start_kernel(): the boot, top-down.  Every stage hands the next exactly
- * one thing (see DESIGN.md): setup_arch leaves memory described and mapped,
+ * one thing (README.md's "Reading the boot log"): setup_arch leaves memory described and mapped,
  * the mm core turns it into the page allocator, the self-tests prove it,
  * and the machine powers off with their verdict.
  */

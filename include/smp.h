@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * CPU numbering (Linux's smp.h and cpumask.h, the small part mm/ needs).
- * Until the SMP issue brings up the secondary CPUs only CPU 0 runs, so this
+ * Until SMP support brings up the secondary CPUs only CPU 0 runs, so this
  * is the uniprocessor view; per-CPU data (the page allocator's pcp lists)
  * is already sized for NR_CPUS so that nothing else changes when more CPUs
  * come online.

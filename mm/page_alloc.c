@@ -1457,7 +1457,7 @@ void drain_local_pages(struct zone *zone)
  * @zone: one zone, or NULL for all
  *
  * Only one CPU runs for now, so this drains the other CPUs' (empty) lists
- * directly; the SMP issue must make each CPU drain its own, as Linux does
+ * directly; with secondary CPUs each must drain its own, as Linux does
  * with per-CPU work items.
  */
 void drain_all_pages(struct zone *zone)

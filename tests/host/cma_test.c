@@ -783,7 +783,7 @@ static void cma_dma_wrappers_use_the_default_area_and_cap_the_alignment(struct k
 }
 
 /*
- * The issue's main scenario: every page of the area holds an object with
+ * CMA's main scenario: every page of the area holds an object with
  * known data; taking the whole area back moves every object out, each
  * handle follows its object, and no byte changes.
  */

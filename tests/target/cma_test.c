@@ -152,7 +152,7 @@ static void cma_whole_empty_area_alloc_and_release(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, same_state(&before, &after));
 }
 
-/* The scenario: the area full of objects; all of it back; every object intact elsewhere. */
+/* CMA's defining scenario: the area full of objects; all of it back; every object intact elsewhere. */
 static void cma_whole_area_full_of_objects_moves_them_all(struct ktap_test *t)
 {
 	struct cma_free_state empty, after;

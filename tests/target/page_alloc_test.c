@@ -7,7 +7,7 @@
  *    order 10, and freeing it all gives back exactly the free lists we
  *    started from (per zone, per order, per migratetype); highmem pages
  *    work through kmap; GFP_ATOMIC may go below min where GFP_KERNEL may
- *    not; the boot's memory overhead stays within the issue's targets.
+ *    not; the boot's memory overhead stays within its targets.
  *  - page_alloc_debug: the checks that stay on: a double free and a free
  *    of a reserved page are reported and the page is not put back;
  *    poisoning (page_poison=on, or switched on here) catches a write
@@ -575,7 +575,7 @@ static bool dt_reserves_ram(void)
 }
 
 /*
- * The issue's targets, as facts about this boot: what the Memory line
+ * The memory-overhead targets, as facts about this boot: what the Memory line
  * calls reserved (neither available to the buddy allocator nor CMA: the
  * kernel image, mem_map, page tables, the DTB) is at most 1% of RAM at
  * 1 GiB, and mem_map at most 0.8% of RAM at every size.  The 1% is the
