@@ -18,6 +18,7 @@
  */
 #include <asm/memblock.h>
 #include "ktap.h"
+#include "host_boot.h"
 #include "host_mm.h"
 #include "early_boot_helpers.h"
 #include "cma.h"
@@ -39,11 +40,7 @@
 
 static void reset_tunables(void)
 {
-	min_free_kbytes = 1024;
-	user_min_free_kbytes = -1;
-	watermark_scale_factor = 10;
-	sysctl_lowmem_reserve_ratio[ZONE_NORMAL] = 32;
-	_page_poisoning_enabled = false;
+	host_page_alloc_reset_tunables();
 }
 
 #define EXPECT_ZONE_OK(t, zone)                                                   \

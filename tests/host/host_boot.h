@@ -16,4 +16,13 @@
  */
 void host_early_boot_reset(void);
 
+/**
+ * host_page_alloc_reset_tunables - the page allocator's tunables as a boot finds them
+ *
+ * min_free_kbytes (and no user value), watermark_scale_factor, the lowmem
+ * reserve ratio and page poisoning off: mm/watermark.c's and
+ * page_poison.c's initial values, for suites that change them.
+ */
+void host_page_alloc_reset_tunables(void);
+
 #endif /* _HOST_BOOT_H */

@@ -7,6 +7,7 @@
  * moving objects out of ordinary (non-CMA) pageblocks.
  */
 #include "ktap.h"
+#include "host_boot.h"
 #include "host_mm.h"
 #include "migrate.h"
 #include "objstore.h"
@@ -42,11 +43,7 @@ static long total_free(void)
 static int objstore_test_init(struct ktap_test *t)
 {
 	(void)t;
-	min_free_kbytes = 1024;
-	user_min_free_kbytes = -1;
-	watermark_scale_factor = 10;
-	sysctl_lowmem_reserve_ratio[ZONE_NORMAL] = 32;
-	_page_poisoning_enabled = false;
+	host_page_alloc_reset_tunables();
 	host_mm_boot(&layout_64m_highmem);
 	return 0;
 }

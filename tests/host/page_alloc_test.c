@@ -7,6 +7,7 @@
  * reports, poisoning, and the boot report's format.
  */
 #include "ktap.h"
+#include "host_boot.h"
 #include "host_mm.h"
 #include "vmstat.h"
 #include "../../mm/internal.h" /* ALLOC_*, the CMA hooks */
@@ -45,11 +46,7 @@ static const struct host_mm_layout layout_odd_boundary = {
 static int page_alloc_test_init(struct ktap_test *t)
 {
 	(void)t;
-	min_free_kbytes = 1024;
-	user_min_free_kbytes = -1;
-	watermark_scale_factor = 10;
-	sysctl_lowmem_reserve_ratio[ZONE_NORMAL] = 32;
-	_page_poisoning_enabled = false;
+	host_page_alloc_reset_tunables();
 	return 0;
 }
 
