@@ -12,6 +12,7 @@
  */
 #include "ktap.h"
 #include "host_mm.h"
+#include "host_random.h"
 #include "slab.h"
 #include "../../mm/slub_def.h"
 #include <stdlib.h>
@@ -28,16 +29,6 @@ static const struct host_mm_layout model_layout = {
 	.nr_mem = 1,
 	HOST_MM_TEST_IMAGE,
 };
-
-static u64 rng_state;
-
-static u64 rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
 
 struct live {
 	u8 *p;
