@@ -8,23 +8,14 @@
 
 #include "types.h"
 
-/**
- * memblock_free_pages - give one naturally aligned block to the buddy allocator at boot
- * @pfn: first page frame; aligned to 1 << @order
- * @order: the block's order
- *
- * Implemented by page_alloc.c; called by the memblock hand-over and by
- * memblock_free_late().  Linux passes the struct page too; the pfn alone
- * is enough here and keeps memblock.c free of struct page.
+/* Each function's kernel-doc is on its definition (Linux's rule). */
+
+/*
+ * From mm_init.c, for memblock's hand-over.  Linux's memblock_free_pages()
+ * takes the struct page too; the pfn alone keeps memblock.c free of
+ * struct page.
  */
 void memblock_free_pages(unsigned long pfn, unsigned int order);
-
-/**
- * reserve_bootmem_region - mark the pages of [start, end) PG_reserved
- *
- * Implemented by mm_init.c; the hand-over calls it for every memblock
- * reservation so those pages are never given out.
- */
 void reserve_bootmem_region(phys_addr_t start, phys_addr_t end);
 
 /*
@@ -52,45 +43,12 @@ struct zone;
  */
 void bad_page(struct page *page, const char *reason, unsigned long caller);
 
-/**
- * __isolate_free_page - take a free buddy block out of the allocator
- * @page: first page of the block (PageBuddy)
- * @order: its order (buddy_order(page))
- *
- * Caller holds zone->lock.  Outside MIGRATE_ISOLATE blocks the min
- * watermark is honoured.  The pages are not prepared for use: call
- * post_alloc_hook() and split_page() as alloc_contig_range() needs.
- * Returns 1 << @order, or 0 if the watermark refused.
- */
 int __isolate_free_page(struct page *page, unsigned int order);
 
-/**
- * __putback_isolated_page - return a block __isolate_free_page() took
- * @page: first page
- * @order: its order
- * @mt: the free list (the pageblock's migratetype)
- *
- * Caller holds zone->lock.
- */
 void __putback_isolated_page(struct page *page, unsigned int order, int mt);
 
-/**
- * post_alloc_hook - make a block taken from the free lists an allocated one
- * @page: first page (reference count 0)
- * @order: its order
- * @gfp_flags: __GFP_ZERO clears it
- *
- * Sets the reference count to 1, records the order, checks poisoning.
- */
 void post_alloc_hook(struct page *page, unsigned int order, gfp_t gfp_flags);
 
-/**
- * init_cma_reserved_pageblock - lend one reserved pageblock to the buddy allocator as CMA
- * @page: first page of a pageblock that memblock had reserved for CMA
- *
- * Sets MIGRATE_CMA, frees the block, and adds it to the zone's managed and
- * cma pages (totalcma_pages was counted when the area was reserved).
- */
 void init_cma_reserved_pageblock(struct page *page);
 
 /* The boot hand-over's free, for mm_init.c (Linux's __free_pages_core). */
@@ -100,9 +58,6 @@ bool __free_pages_core(struct page *page, unsigned int order);
 void format_gfp_flags(gfp_t gfp, char *buf, size_t size);
 void format_page_flags(unsigned long flags, char *buf, size_t size);
 
-/**
- * free_contig_range - free @nr_pages order-0 pages from @pfn (alloc_contig_range's pair)
- */
 void free_contig_range(unsigned long pfn, unsigned long nr_pages);
 
 #endif /* _MM_INTERNAL_H */
