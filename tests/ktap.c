@@ -132,7 +132,7 @@ static int count_cases(const struct ktap_suite *s, const char *filter)
  * The log keeps only what the console showed, and cases read back the
  * reports they provoke: while a case runs the console shows at least the
  * default levels, whatever loglevel= the boot was given, so no case depends
- * on it (issue 11).  Ours: KUnit's cases read no log.
+ * on it.  Ours: KUnit's cases read no log.
  */
 static void run_case(const struct ktap_suite *s, const struct ktap_case *c, int nr, int *counts)
 {

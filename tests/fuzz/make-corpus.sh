@@ -1,6 +1,6 @@
 #!/bin/sh
 # Rebuild the fuzzers' seed corpora from the project's board files and the
-# hostile-input cases (issue 11).  The seeds are committed, so the fuzzers
+# hostile-input cases.  The seeds are committed, so the fuzzers
 # start from real inputs even where dtc is missing; run this after changing
 # a .dts and commit the result.
 #
@@ -50,8 +50,8 @@ for dts in "$top"/dts/*.dts; do
 	fi
 done
 
-# The default board as QEMU's -m and -append make it: the sizes and command
-# lines the issues name (8 MiB, 300 KiB, mem=32M cma=24M, one page past
+# The default board as QEMU's -m and -append make it: the sizes and command-line
+# inputs that once failed (8 MiB, 300 KiB, mem=32M cma=24M, one page past
 # lowmem, loglevel=4, mem=420K, a command line longer than the kernel keeps).
 board="$tmp/vexpress-a9.dtb"
 if [ -f "$board" ]; then

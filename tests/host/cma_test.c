@@ -655,7 +655,7 @@ static void cma_alloc_of_the_whole_empty_area_and_release(struct ktap_test *t)
 }
 
 /*
- * Issue 11: a release must give back exactly one allocation.  A count too
+ * A release must give back exactly one allocation.  A count too
  * large used to free the neighbouring allocation too, and the next
  * cma_alloc() handed its pages out while their owner still held them.
  */

@@ -553,7 +553,7 @@ static void fdt_too_long_bootargs_are_truncated_with_a_warning(struct ktap_test 
 	dt_memory(&d, "memory@60000000", 0x60000000, 0x10000000);
 	KTAP_ASSERT_EQ(t, dt_finish(&d), 0);
 	KTAP_EXPECT_EQ(t, dt_scan(&d), 0);
-	/* Issue 11: the cut parameter is named, and dropped rather than kept half. */
+	/* The cut parameter is named, and dropped rather than kept half. */
 	KTAP_EXPECT_EQ(t, strlen(boot_command_line), 14 * 73 - 1);
 	KTAP_EXPECT_EQ(t, memcmp(boot_command_line + 14 * 72, "p72=abcdefghi", 13), 0);
 	EXPECT_LOG(t, mark,

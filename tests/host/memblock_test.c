@@ -294,7 +294,7 @@ static void memblock_phys_free_releases_part_of_a_reservation(struct ktap_test *
 }
 
 /*
- * Issue 11: a free of what is not (all) reserved is the caller's bug — a
+ * A free of what is not (all) reserved is the caller's bug — a
  * double free, a wrong size, a neighbour's range.  It is reported with the
  * caller and nothing changes.
  */

@@ -311,7 +311,7 @@ static void mm_init_free_reserved_area_gives_init_memory_back(struct ktap_test *
 }
 
 /*
- * Issue 11: only PG_reserved memory is the caller's to give.  A range
+ * Only PG_reserved memory is the caller's to give.  A range
  * freed twice, or a page someone allocated, is refused: reported with the
  * caller, nothing poisoned, nothing freed, so no page reaches the free
  * lists twice or while its owner holds it.

@@ -847,7 +847,7 @@ static void page_alloc_exact_keeps_only_the_pages_asked_for(struct ktap_test *t)
 	memset(p, 1, 5 * PAGE_SIZE - 100);
 	for (int i = 0; i < 5; i++)
 		KTAP_EXPECT_EQ(t, page_ref_count(virt_to_page(p + i * PAGE_SIZE)), 1);
-	/* Issue 11: too large a size runs into free pages: refused whole, nothing freed. */
+	/* Too large a size runs into free pages: refused whole, nothing freed. */
 	free_pages_exact(p, 8 * PAGE_SIZE);
 	KTAP_EXPECT_EQ(t, bad_page_reports, reports + 1);
 	drain_all_pages(NULL);

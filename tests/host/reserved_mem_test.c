@@ -128,7 +128,7 @@ static void rmem_wrapping_memreserve_is_refused(struct ktap_test *t)
 }
 
 /*
- * Issue 11: more entries than memblock's static reserved array holds.  The
+ * More entries than memblock's static reserved array holds.  The
  * array must grow while they are reserved, and not onto a region the DT
  * still has to reserve: top-down it would land at the top of RAM, where a
  * static /reserved-memory region waits.
@@ -483,7 +483,7 @@ static void rmem_unsupported_reserved_memory_format_is_ignored_like_linux(struct
 	KTAP_EXPECT_FALSE(t, memblock_is_reserved(0x6e000000));
 }
 
-/* Issue 11: cell counts that differ from the root's are named, both pairs. */
+/* Cell counts that differ from the root's are named, both pairs. */
 static void rmem_reserved_memory_cells_unlike_the_root_are_named(struct ktap_test *t)
 {
 	static struct dt d;
@@ -1006,7 +1006,7 @@ static void arm_memblock_mem_limits_the_memory(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, reserved_covers(TEST_LOAD, TEST_KERNEL_END - TEST_LOAD));
 }
 
-/* Issue 11: below 1 MiB (or off a MiB) the limit is printed in KB, not as "0MB". */
+/* Below 1 MiB (or off a MiB) the limit is printed in KB, not as "0MB". */
 static void arm_memblock_mem_below_1mib_is_printed_in_kb(struct ktap_test *t)
 {
 	static struct dt d;
@@ -1018,7 +1018,7 @@ static void arm_memblock_mem_below_1mib_is_printed_in_kb(struct ktap_test *t)
 	EXPECT_NO_LOG(t, mark, "Memory limited to 0MB");
 }
 
-/* Issue 11: reservations that leave no room for the boot name the culprit. */
+/* Reservations that leave no room for the boot name the culprit. */
 static void arm_memblock_memreserve_over_all_free_ram_is_named(struct ktap_test *t)
 {
 	static struct dt d;

@@ -208,7 +208,7 @@ static void early_memory_kernel_and_dtb_were_reserved(struct ktap_test *t)
 }
 
 /*
- * All of them, however many (issue 11: the 129th used to be lost), and
+ * All of them, however many (the 129th used to be lost), and
  * after the hand-over none of their pages is free.
  */
 static void early_memory_memreserve_entries_were_reserved(struct ktap_test *t)

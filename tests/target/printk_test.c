@@ -83,7 +83,7 @@ static void printk_truncates_and_terminates(struct ktap_test *t)
 
 /*
  * The log keeps what the console showed, so these set the console level
- * they need rather than assume loglevel= left the default (issue 11).
+ * they need rather than assume loglevel= left the default.
  */
 static void printk_log_keeps_what_was_printed(struct ktap_test *t)
 {
