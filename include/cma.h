@@ -83,27 +83,6 @@ unsigned long cma_get_size(const struct cma *cma);
 /** cma_get_name - the name of @cma */
 const char *cma_get_name(const struct cma *cma);
 
-/**
- * cma_declare_contiguous_nid - reserve a contiguous area from memblock
- * @base: physical base, or 0 to place it anywhere in [0, @limit)
- * @size: bytes; rounded up to the alignment
- * @limit: end (exclusive) of where it may go, 0 for the end of memory
- * @alignment: power of two, or 0; raised to CMA_MIN_ALIGNMENT_BYTES
- * @order_per_bit: pages per bitmap bit, as an order
- * @fixed: reserve exactly at @base, or fail
- * @name: the area's name (copied), or NULL for "cmaN"
- * @res_cma: set to the new area
- * @nid: node, NUMA_NO_NODE (ignored: one node)
- *
- * Linux 6.1's placement: top-down; when [@base, @limit) straddles the
- * lowmem/highmem boundary, highmem is tried first, since an area must lie
- * in one zone.  Prints "cma: Reserved N MiB at 0x..." or says why not
- * (beyond Linux, which prints only "Failed to reserve": a fixed area
- * outside RAM or over reserved memory, a size larger than RAM, no room).
- * Must run before the buddy allocator exists.
- *
- * Return: 0, -EINVAL, -EBUSY, -ENOMEM or -ENOSPC (no free slot).
- */
 int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, phys_addr_t limit,
 			       phys_addr_t alignment, unsigned int order_per_bit, bool fixed,
 			       const char *name, struct cma **res_cma, int nid);
@@ -117,99 +96,21 @@ static inline int cma_declare_contiguous(phys_addr_t base, phys_addr_t size, phy
 					  res_cma, NUMA_NO_NODE);
 }
 
-/**
- * cma_init_reserved_mem - make an area of memory memblock already reserved
- * @base: physical base, pageblock aligned
- * @size: bytes, pageblock aligned
- * @order_per_bit: pages per bitmap bit, as an order
- * @name: the area's name (copied), or NULL for "cmaN"
- * @res_cma: set to the new area
- *
- * Used for the DT's reusable shared-dma-pool nodes and by
- * cma_declare_contiguous_nid().  Adds the pages to totalcma_pages.
- *
- * Return: 0, -EINVAL (not reserved, misaligned) or -ENOSPC.
- */
 int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size, unsigned int order_per_bit,
 			  const char *name, struct cma **res_cma);
 
-/**
- * cma_init_reserved_areas - lend every reserved area to the buddy allocator
- *
- * Each pageblock becomes MIGRATE_CMA and is freed into the buddy lists
- * (init_cma_reserved_pageblock()), and the area gets its bitmap.  An area
- * that spans two zones cannot be used by alloc_contig_range(): it is
- * reported ("CMA area X could not be activated") and its pages are given
- * to the buddy allocator as ordinary memory.  Call once after
- * mm_core_init(), then init_per_zone_wmark_min() (Linux: CMA's
- * core_initcall runs before the watermark postcore_initcall).
- *
- * Return: 0.
- */
 int cma_init_reserved_areas(void);
 
-/**
- * cma_drop_unreserved_areas - give up areas memblock no longer reserves entirely
- *
- * Not in Linux: the DT code gives back a refused node's memory even where
- * it overlaps another node's CMA area.  Called by dma_contiguous_reserve()
- * once the DT's reservations are done; such an area is reported and
- * dropped (count 0, out of totalcma_pages), before the Memory: line counts
- * it and before the activation could lend pages twice.
- */
 void cma_drop_unreserved_areas(void);
 
-/**
- * cma_alloc - allocate contiguous pages from an area
- * @cma: the area
- * @count: pages
- * @align: alignment of the first page's frame number, as an order
- * @no_warn: no "cma_alloc: alloc failed" message
- *
- * Finds a free range in the bitmap and takes it out of the buddy
- * allocator with alloc_contig_range(), migrating the movable pages that
- * use it; a range that cannot be emptied is skipped for the next one.
- *
- * Return: the first page (each of the @count pages has its own
- * reference), or NULL.
- */
 struct page *cma_alloc(struct cma *cma, unsigned long count, unsigned int align, bool no_warn);
 
-/**
- * cma_pages_valid - do @pages lie in @cma?
- * @cma: the area (NULL: no)
- * @pages: first page (NULL: no)
- * @count: pages
- *
- * Linux checks the first page only; we check that all @count do.
- */
 bool cma_pages_valid(struct cma *cma, const struct page *pages, unsigned long count);
 
-/**
- * cma_release - give back what cma_alloc() returned
- * @cma: the area
- * @pages: the first page
- * @count: the same count
- *
- * Return: false (and nothing freed, with a message naming the caller) if
- * the pages are not exactly one allocation cma_alloc() made from @cma.
- */
 bool cma_release(struct cma *cma, const struct page *pages, unsigned long count);
 
-/**
- * cma_for_each_area - call @it for each area until it returns non-zero
- * @it: the function
- * @data: passed to it
- *
- * Return: the first non-zero value, or 0.
- */
 int cma_for_each_area(int (*it)(struct cma *cma, void *data), void *data);
 
-/**
- * cma_used_pages - pages of @cma handed out by cma_alloc() now
- *
- * Linux's debugfs "used" file, as a function.
- */
 unsigned long cma_used_pages(struct cma *cma);
 
 /**

@@ -159,6 +159,8 @@ static unsigned long cma_allocation_bits(const struct cma *cma, unsigned long st
 /**
  * cma_used_pages - pages of @cma handed out by cma_alloc() now
  * @cma: the area
+ *
+ * Linux's debugfs "used" file, as a function.
  */
 unsigned long cma_used_pages(struct cma *cma)
 {
@@ -257,6 +259,14 @@ not_usable:
 /**
  * cma_init_reserved_areas - lend every reserved area to the buddy allocator
  *
+ * Each pageblock becomes MIGRATE_CMA and is freed into the buddy lists
+ * (init_cma_reserved_pageblock()), and the area gets its bitmap.  An area
+ * that spans two zones cannot be used by alloc_contig_range(): it is
+ * reported ("CMA area X could not be activated") and its pages are given
+ * to the buddy allocator as ordinary memory.  Call once after
+ * mm_core_init(), then init_per_zone_wmark_min() (Linux: CMA's
+ * core_initcall runs before the watermark postcore_initcall).
+ *
  * Return: 0.
  */
 int cma_init_reserved_areas(void)
@@ -316,10 +326,14 @@ void cma_drop_unreserved_areas(void)
  * @base: physical base, pageblock aligned
  * @size: bytes, pageblock aligned
  * @order_per_bit: pages per bitmap bit, as an order
- * @name: the area's name, or NULL for "cmaN"
+ * @name: the area's name (copied), or NULL for "cmaN"
  * @res_cma: set to the new area
  *
- * Return: 0, -EINVAL, -EBUSY (overlaps another area) or -ENOSPC.
+ * Used for the DT's reusable shared-dma-pool nodes and by
+ * cma_declare_contiguous_nid().  Adds the pages to totalcma_pages.
+ *
+ * Return: 0, -EINVAL (not reserved, misaligned), -EBUSY (overlaps another
+ * area) or -ENOSPC.
  */
 int cma_init_reserved_mem(phys_addr_t base, phys_addr_t size, unsigned int order_per_bit,
 			  const char *name, struct cma **res_cma)
@@ -403,16 +417,23 @@ static bool cma_region_is_ram(phys_addr_t base, phys_addr_t size)
 /**
  * cma_declare_contiguous_nid - reserve a contiguous area from memblock
  * @base: physical base, or 0 to place it anywhere in [0, @limit)
- * @size: bytes
+ * @size: bytes; rounded up to the alignment
  * @limit: end (exclusive) of where it may go, 0 for the end of memory
- * @alignment: power of two, or 0
+ * @alignment: power of two, or 0; raised to CMA_MIN_ALIGNMENT_BYTES
  * @order_per_bit: pages per bitmap bit, as an order
- * @fixed: reserve exactly at @base
- * @name: the area's name, or NULL
+ * @fixed: reserve exactly at @base, or fail
+ * @name: the area's name (copied), or NULL for "cmaN"
  * @res_cma: set to the new area
- * @nid: node (ignored)
+ * @nid: node, NUMA_NO_NODE (ignored: one node)
  *
- * Return: 0 or a negative errno (reported).
+ * Linux 6.1's placement: top-down; when [@base, @limit) straddles the
+ * lowmem/highmem boundary, highmem is tried first, since an area must lie
+ * in one zone.  Prints "cma: Reserved N MiB at 0x..." or says why not
+ * (beyond Linux, which prints only "Failed to reserve": a fixed area
+ * outside RAM or over reserved memory, a size larger than RAM, no room).
+ * Must run before the buddy allocator exists.
+ *
+ * Return: 0, -EINVAL, -EBUSY, -ENOMEM or -ENOSPC (no free slot).
  */
 int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, phys_addr_t limit,
 			       phys_addr_t alignment, unsigned int order_per_bit, bool fixed,
@@ -547,10 +568,15 @@ err:
  * cma_alloc - allocate contiguous pages from an area
  * @cma: the area
  * @count: pages
- * @align: alignment as an order
- * @no_warn: no message on failure
+ * @align: alignment of the first page's frame number, as an order
+ * @no_warn: no "cma_alloc: alloc failed" message
  *
- * Return: the first page, or NULL.
+ * Finds a free range in the bitmap and takes it out of the buddy
+ * allocator with alloc_contig_range(), migrating the movable pages that
+ * use it; a range that cannot be emptied is skipped for the next one.
+ *
+ * Return: the first page (each of the @count pages has its own
+ * reference), or NULL.
  */
 struct page *cma_alloc(struct cma *cma, unsigned long count, unsigned int align, bool no_warn)
 {
@@ -616,9 +642,11 @@ fail:
 
 /**
  * cma_pages_valid - do @pages lie in @cma?
- * @cma: the area
- * @pages: the first page
+ * @cma: the area (NULL: no)
+ * @pages: first page (NULL: no)
  * @count: pages
+ *
+ * Linux checks the first page only; we check that all @count do.
  */
 bool cma_pages_valid(struct cma *cma, const struct page *pages, unsigned long count)
 {
@@ -698,6 +726,8 @@ bool cma_release(struct cma *cma, const struct page *pages, unsigned long count)
  * cma_for_each_area - call @it for each area until it returns non-zero
  * @it: the function
  * @data: passed to it
+ *
+ * Return: the first non-zero value, or 0.
  */
 int cma_for_each_area(int (*it)(struct cma *cma, void *data), void *data)
 {
