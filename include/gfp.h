@@ -86,15 +86,6 @@ static inline struct zonelist *node_zonelist(int nid, gfp_t flags)
 	return NODE_DATA(nid)->node_zonelists + gfp_zonelist(flags);
 }
 
-/**
- * __alloc_pages - allocate 2^@order contiguous pages
- * @gfp: GFP_* and __GFP_* flags
- * @order: 0..MAX_ORDER-1
- * @preferred_nid: the node whose zonelist to walk
- *
- * Returns the first page with a reference count of 1, or NULL (with a
- * "page allocation failure" report unless __GFP_NOWARN).
- */
 struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid);
 
 /** alloc_pages - allocate 2^@order pages on the local node; free with __free_pages() */
@@ -105,13 +96,6 @@ static inline struct page *alloc_pages(gfp_t gfp, unsigned int order)
 
 #define alloc_page(gfp) alloc_pages(gfp, 0)
 
-/**
- * __get_free_pages - allocate lowmem pages and return their kernel address
- * @gfp: flags (__GFP_HIGHMEM is ignored: the result must be addressable)
- * @order: 0..MAX_ORDER-1
- *
- * Returns the address, or 0.
- */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 
 #define __get_free_page(gfp) __get_free_pages(gfp, 0)
@@ -119,24 +103,11 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 /** get_zeroed_page - one zeroed lowmem page, by address; 0 on failure */
 unsigned long get_zeroed_page(gfp_t gfp);
 
-/**
- * alloc_pages_exact - allocate @size bytes of whole pages, no more
- * @size: bytes (rounded up to pages)
- * @gfp: flags (no __GFP_HIGHMEM)
- *
- * Allocates the next power of two and frees the tail pages at once.
- * Free with free_pages_exact().  Returns the address or NULL.
- */
 void *alloc_pages_exact(size_t size, gfp_t gfp);
 
 /** free_pages_exact - free what alloc_pages_exact(@size) returned at @virt */
 void free_pages_exact(void *virt, size_t size);
 
-/**
- * __free_pages - drop a reference to a block, freeing it at zero
- * @page: the first page, as alloc_pages() returned it
- * @order: the order it was allocated with
- */
 void __free_pages(struct page *page, unsigned int order);
 
 /** free_pages - __free_pages() by kernel address; @addr 0 is ignored */
@@ -145,28 +116,10 @@ void free_pages(unsigned long addr, unsigned int order);
 #define __free_page(page) __free_pages((page), 0)
 #define free_page(addr)	  free_pages((addr), 0)
 
-/**
- * split_page - turn one allocated block of @order into 2^@order order-0 pages
- * @page: the first page (reference count 1)
- * @order: the block's order
- *
- * Each page then has its own reference and is freed with __free_page().
- */
 void split_page(struct page *page, unsigned int order);
 
-/**
- * drain_local_pages - give this CPU's pcp pages back to the buddy lists
- * @zone: one zone, or NULL for all
- */
 void drain_local_pages(struct zone *zone);
 
-/**
- * drain_all_pages - give every CPU's pcp pages back to the buddy lists
- * @zone: one zone, or NULL for all
- *
- * CMA calls this after isolating pageblocks, so pages cached on pcp lists
- * land in the isolated free lists where alloc_contig_range finds them.
- */
 void drain_all_pages(struct zone *zone);
 
 #endif /* _GFP_H */

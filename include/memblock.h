@@ -121,21 +121,8 @@ void memblock_dump_all(void);
 void __memblock_dump_all(void); /* the same table, printed even without memblock=debug */
 void memblock_free_late(phys_addr_t base, phys_addr_t size);
 
-/**
- * memblock_discard - give back the doubled region arrays
- *
- * Called once the buddy allocator has taken over (after memblock_free_all):
- * arrays that were allocated from memblock are freed to the buddy allocator
- * through the free_reserved_area() hook of mm/, as Linux does.
- */
 void memblock_discard(void);
 
-/**
- * memblock_reset - empty both sets and restore the static arrays
- *
- * Not in Linux (which boots once); used by host tests and mmsim to start a
- * fresh boot in the same process.
- */
 void memblock_reset(void);
 
 /*

@@ -1296,7 +1296,8 @@ static noinline struct page *__alloc_pages_general(gfp_t gfp, unsigned int order
  *
  * Linux 6.1's path: every allowed zone at the low watermark (a single page
  * from this CPU's pcp list), then the slow path at min with the reserves
- * @gfp allows.  Returns the first page with a reference count of 1, or NULL.
+ * @gfp allows.  Returns the first page with a reference count of 1, or NULL
+ * (with a "page allocation failure" report unless __GFP_NOWARN).
  *
  * Unlike Linux, the single page first takes the walk's first step on its
  * own, get_page_from_zone() on the first allowed zone with the order a
@@ -1327,6 +1328,8 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order, int preferred_nid)
  * __get_free_pages - allocate lowmem pages and return their kernel address
  * @gfp: flags; __GFP_HIGHMEM is dropped, since the result must be addressable
  * @order: 0..MAX_ORDER-1
+ *
+ * Return: the address, or 0.
  */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
@@ -1348,6 +1351,8 @@ unsigned long get_zeroed_page(gfp_t gfp)
  * split_page - turn one allocated block of @order into 2^@order order-0 pages
  * @page: the first page (reference count 1)
  * @order: the block's order
+ *
+ * Each page then has its own reference and is freed with __free_page().
  */
 void split_page(struct page *page, unsigned int order)
 {
@@ -1375,10 +1380,11 @@ static void *make_alloc_exact(unsigned long addr, unsigned int order, size_t siz
 
 /**
  * alloc_pages_exact - allocate @size bytes of whole pages, no more
- * @size: bytes, at most 2^(MAX_ORDER-1) pages
+ * @size: bytes (rounded up to pages), at most 2^(MAX_ORDER-1) pages
  * @gfp: flags (lowmem only)
  *
- * Returns the address or NULL.
+ * Allocates the next power of two and frees the tail pages at once.
+ * Free with free_pages_exact().  Returns the address or NULL.
  */
 void *alloc_pages_exact(size_t size, gfp_t gfp)
 {
@@ -1456,6 +1462,8 @@ void drain_local_pages(struct zone *zone)
  * drain_all_pages - give every CPU's pcp pages back to the buddy lists
  * @zone: one zone, or NULL for all
  *
+ * CMA calls this after isolating pageblocks, so pages cached on pcp lists
+ * land in the isolated free lists where alloc_contig_range() finds them.
  * Only one CPU runs for now, so this drains the other CPUs' (empty) lists
  * directly; with secondary CPUs each must drain its own, as Linux does
  * with per-CPU work items.
