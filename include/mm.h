@@ -86,17 +86,6 @@ static inline unsigned long virt_to_pfn(const void *addr)
 	return PHYS_PFN(__pa(addr));
 }
 
-/**
- * pfn_valid - does @pfn have a struct page the kernel may look at?
- * @pfn: page frame number
- *
- * True for frames inside a node's span that memblock describes as memory,
- * NOMAP memory included (its pages exist and are PG_reserved).  Holes
- * between banks have struct pages too (flat mem_map), but they are not
- * memory, so this says no, as Linux ARM's memblock-based pfn_valid() does
- * (Linux answers per pageblock because it frees the memmap of holes; we
- * keep it, so we can answer per page).
- */
 bool pfn_valid(unsigned long pfn);
 
 static inline struct pglist_data *page_pgdat(const struct page *page)
@@ -191,13 +180,6 @@ static inline bool put_page_testzero(struct page *page)
 	return page_ref_dec_and_test(page);
 }
 
-/**
- * put_page - drop a reference; the last one frees the page
- * @page: the first page of an allocated block
- *
- * Frees the whole block it heads (its order is recorded in the page), where
- * Linux would free only the first page of a non-compound block.
- */
 void put_page(struct page *page);
 
 static inline int page_mapcount(const struct page *page)
@@ -320,108 +302,35 @@ static inline unsigned long totalhigh_pages(void)
 	return READ_ONCE(_totalhigh_pages);
 }
 
-/**
- * adjust_managed_page_count - @count more (or fewer) pages belong to the buddy allocator
- * @page: a page of the zone concerned
- * @count: pages, may be negative
- */
 void adjust_managed_page_count(struct page *page, long count);
 
-/**
- * free_reserved_page - hand one PG_reserved page to the buddy allocator for good
- * @page: the page (init memory, a freed boot buffer)
- */
 void free_reserved_page(struct page *page);
 
-/**
- * free_reserved_area - free_reserved_page() every whole page of [@start, @end)
- * @start: kernel virtual start (rounded up to a page)
- * @end: kernel virtual end (rounded down)
- * @poison: byte to fill the pages with, or -1 to leave them
- * @s: name for "Freeing %s memory: %ldK", or NULL for no message
- *
- * Returns the pages freed.
- */
 unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
 
 /* ---------------------------------------------------------------- boot */
 
-/**
- * free_area_init - size the node and its zones and build mem_map
- * @max_zone_pfn: end frame (exclusive) of each zone: [ZONE_NORMAL] is the
- *                lowmem limit (max_low_pfn), [ZONE_HIGHMEM] the end of
- *                memory (max_pfn)
- *
- * Called once by the architecture's bootmem_init() after memblock knows all
- * memory and reservations.  Prints Linux's "Zone ranges:" block, allocates
- * mem_map and the pageblock bitmaps from memblock, and initialises every
- * struct page (the only per-page work of the boot).  The buddy lists stay
- * empty until memblock_free_all().
- *
- * It re-initialises contig_page_data and the allocator's global counters
- * completely (totalcma_pages excepted), so host tests can boot many times.
- */
 void free_area_init(unsigned long *max_zone_pfn);
 
-/**
- * build_all_zonelists - order each node's zones for allocation fallback
- * @pgdat: NULL (rebuild all)
- *
- * Prints "Built N zonelists, mobility grouping on.  Total pages: P".
- */
 void build_all_zonelists(pg_data_t *pgdat);
 
-/**
- * memblock_free_all - hand all free memory from memblock to the buddy allocator
- *
- * Marks every memblock reservation (and NOMAP region) PG_reserved, then
- * frees every free range, lowmem and highmem alike, in the largest
- * naturally aligned blocks that fit.  Returns the pages freed.
- */
 unsigned long memblock_free_all(void);
 
 /** mem_init_print_info - print Linux's "Memory: XK/YK available (...)" line */
 void mem_init_print_info(void);
 
-/**
- * setup_per_cpu_pageset - size the pcp lists from the zones' managed pages
- *
- * Until this runs every pcp list has high 0 and batch 1, so pages go
- * straight through to the buddy lists (Linux's boot_pageset).
- */
 void setup_per_cpu_pageset(void);
 
-/**
- * init_per_zone_wmark_min - compute min_free_kbytes, watermarks, lowmem
- * reserves and pcp high limits from the managed pages
- *
- * Call it again whenever managed pages change in bulk (after
- * cma_init_reserved_areas(), as Linux's postcore_initcall runs after
- * CMA's core_initcall).
- */
 int init_per_zone_wmark_min(void);
 
 /** setup_per_zone_wmarks - recompute watermarks from min_free_kbytes (sysctl path) */
 void setup_per_zone_wmarks(void);
 
-/**
- * mm_core_init - from memblock to a working page allocator
- *
- * build_all_zonelists(), memblock_free_all(), mem_init_print_info(),
- * setup_per_cpu_pageset(), init_per_zone_wmark_min(), memblock_discard():
- * the page-allocator part of Linux's start_kernel()/mm_init() and their
- * initcalls, in Linux's order.  Called by start_kernel() after
- * setup_arch() (whose paging_init/bootmem_init called free_area_init()).
- */
 void mm_core_init(void);
 
 /** get_num_physpages - present pages of all nodes */
 unsigned long get_num_physpages(void);
 
-/**
- * nr_free_zone_pages - managed pages above the high watermark in the zones up to @offset
- * @offset: the highest zone index counted (gfp_zone() of a request)
- */
 unsigned long nr_free_zone_pages(int offset);
 
 /** nr_free_buffer_pages - nr_free_zone_pages() of the lowmem zones */
@@ -430,23 +339,10 @@ unsigned long nr_free_buffer_pages(void);
 /** zone_pcp_init - empty pcp lists with the boot high/batch (Linux's boot_pageset) */
 void zone_pcp_init(struct zone *zone);
 
-/**
- * pageblock_has_memory - does the pageblock of @pfn hold any memory?
- * @pfn: page frame number
- *
- * Linux ARM's pfn_valid() answers at this granularity; the boot report's
- * "pages in unavailable ranges" count and pagetypeinfo use it to count as
- * Linux does.
- */
 bool pageblock_has_memory(unsigned long pfn);
 
 /* ---------------------------------------------------------------- debugging */
 
-/**
- * dump_page - print @page's state (Linux's format)
- * @page: the page
- * @reason: why, printed as "page dumped because: @reason", or NULL
- */
 void dump_page(struct page *page, const char *reason);
 
 /*
@@ -475,25 +371,11 @@ static inline bool page_poisoning_enabled(void)
 	return READ_ONCE(_page_poisoning_enabled);
 }
 
-/**
- * early_page_poison_param - parse the value of "page_poison="
- * @buf: "on"/"off" (also 1/0, y/n)
- *
- * Returns 0, or -EINVAL for a value it does not understand.
- */
 int early_page_poison_param(const char *buf);
 
 /** kernel_poison_pages - fill @numpages pages from @page with PAGE_POISON */
 void kernel_poison_pages(struct page *page, int numpages);
 
-/**
- * kernel_unpoison_pages - check pages being handed out for writes after free
- * @page: first page
- * @numpages: how many
- *
- * Every page that was poisoned when freed is checked for PAGE_POISON and
- * reported ("pagealloc: memory corruption") if something wrote to it.
- */
 void kernel_unpoison_pages(struct page *page, int numpages);
 
 #endif /* _MM_H */

@@ -44,8 +44,13 @@ static unsigned long map_start_pfn, map_end_pfn;
  * pfn_valid - does @pfn have a struct page the kernel may look at?
  * @pfn: page frame number
  *
- * Inside a node's span and memory according to memblock (kept after boot,
- * as Linux's ARCH_KEEP_MEMBLOCK on ARM).
+ * True for frames inside a node's span that memblock describes as memory,
+ * NOMAP memory included (its pages exist and are PG_reserved).  Holes
+ * between banks have struct pages too (flat mem_map), but they are not
+ * memory, so this says no, as Linux ARM's memblock-based pfn_valid() does
+ * (Linux answers per pageblock because it frees the memmap of holes; we
+ * keep it, so we can answer per page).  memblock.memory is kept after boot
+ * for this, as Linux's ARCH_KEEP_MEMBLOCK on ARM.
  */
 bool pfn_valid(unsigned long pfn)
 {
@@ -60,6 +65,10 @@ bool pfn_valid(unsigned long pfn)
 /**
  * pageblock_has_memory - does the pageblock of @pfn hold any memory?
  * @pfn: page frame number
+ *
+ * Linux ARM's pfn_valid() answers at this granularity; the boot report's
+ * "pages in unavailable ranges" count and pagetypeinfo use it to count as
+ * Linux does.
  */
 bool pageblock_has_memory(unsigned long pfn)
 {
@@ -403,7 +412,18 @@ static void reset_mm_state(void)
 
 /**
  * free_area_init - size the node and its zones and build mem_map
- * @max_zone_pfn: end frame (exclusive) of each zone
+ * @max_zone_pfn: end frame (exclusive) of each zone: [ZONE_NORMAL] is the
+ *                lowmem limit (max_low_pfn), [ZONE_HIGHMEM] the end of
+ *                memory (max_pfn)
+ *
+ * Called once by the architecture's bootmem_init() after memblock knows all
+ * memory and reservations.  Prints Linux's "Zone ranges:" block, allocates
+ * mem_map and the pageblock bitmaps from memblock, and initialises every
+ * struct page (the only per-page work of the boot).  The buddy lists stay
+ * empty until memblock_free_all().
+ *
+ * It re-initialises contig_page_data and the allocator's global counters
+ * completely (totalcma_pages excepted), so host tests can boot many times.
  */
 void free_area_init(unsigned long *max_zone_pfn)
 {
@@ -482,6 +502,7 @@ static void build_zonelists(pg_data_t *pgdat)
  * build_all_zonelists - order each node's zones for allocation fallback
  * @pgdat: ignored (all nodes are rebuilt)
  *
+ * Prints "Built N zonelists, mobility grouping on.  Total pages: P".
  * Mobility grouping is switched off when memory is smaller than one
  * pageblock per migratetype, where it could not work.
  */
@@ -617,6 +638,10 @@ static void free_unused_memmap(void)
 /**
  * memblock_free_all - hand all free memory from memblock to the buddy allocator
  *
+ * Marks every memblock reservation (and NOMAP region) PG_reserved, then
+ * frees every free range, lowmem and highmem alike, in the largest
+ * naturally aligned blocks that fit.
+ *
  * Linux has this in mm/memblock.c; it lives here, next to the struct page
  * initialisation it depends on, so memblock.c needs no struct page.
  * Returns the pages freed.
@@ -674,6 +699,12 @@ void mem_init_print_info(void)
 
 /**
  * mm_core_init - from memblock to a working page allocator
+ *
+ * build_all_zonelists(), memblock_free_all(), mem_init_print_info(),
+ * setup_per_cpu_pageset(), init_per_zone_wmark_min(), memblock_discard():
+ * the page-allocator part of Linux's start_kernel()/mm_init() and their
+ * initcalls, in Linux's order.  Called by start_kernel() after
+ * setup_arch() (whose paging_init/bootmem_init called free_area_init()).
  */
 void mm_core_init(void)
 {

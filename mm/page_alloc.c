@@ -657,6 +657,9 @@ void free_pages(unsigned long addr, unsigned int order)
 /**
  * put_page - drop a reference; the last one frees the page
  * @page: the first page of an allocated block
+ *
+ * Frees the whole block it heads (its order is recorded in the page), where
+ * Linux would free only the first page of a non-compound block.
  */
 void put_page(struct page *page)
 {

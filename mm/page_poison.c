@@ -128,6 +128,9 @@ static void check_poison_mem(struct page *page, unsigned char *mem, size_t bytes
  * kernel_unpoison_pages - check pages being handed out for writes after free
  * @page: first page
  * @numpages: how many
+ *
+ * Every page that was poisoned when freed is checked for PAGE_POISON and
+ * reported ("pagealloc: memory corruption") if something wrote to it.
  */
 void kernel_unpoison_pages(struct page *page, int numpages)
 {

@@ -34,8 +34,8 @@ int sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = {
 };
 
 /**
- * nr_free_zone_pages - pages above the high watermark in the zones up to @offset
- * @offset: the highest zone index to count
+ * nr_free_zone_pages - managed pages above the high watermark in the zones up to @offset
+ * @offset: the highest zone index counted (gfp_zone() of a request)
  */
 unsigned long nr_free_zone_pages(int offset)
 {
@@ -146,6 +146,9 @@ void zone_pcp_init(struct zone *zone)
 
 /**
  * setup_per_cpu_pageset - size the pcp lists from the zones' managed pages
+ *
+ * Until this runs every pcp list has high 0 and batch 1, so pages go
+ * straight through to the buddy lists (Linux's boot_pageset).
  */
 void setup_per_cpu_pageset(void)
 {
@@ -279,6 +282,10 @@ static void setup_per_zone_lowmem_reserve(void)
 /**
  * init_per_zone_wmark_min - compute min_free_kbytes, watermarks, lowmem
  * reserves and pcp high limits from the managed pages
+ *
+ * Call it again whenever managed pages change in bulk (after
+ * cma_init_reserved_areas(), as Linux's postcore_initcall runs after
+ * CMA's core_initcall).
  *
  * Returns 0.
  */
