@@ -55,52 +55,14 @@ static inline struct cma *dev_get_cma_area(struct device *dev)
 	return dma_contiguous_default_area;
 }
 
-/**
- * dma_contiguous_reserve - reserve the default area
- * @addr_limit: the highest address + 1 DMA can reach (ARM: arm_dma_limit),
- *              0 for any
- *
- * Called by the architecture from arm_memblock_init(), after the DT's
- * reservations: a reusable linux,cma-default node has then already become
- * the default area and nothing more is reserved.  Otherwise cma= (SIZE at
- * BASE exactly when BASE + SIZE = LIMIT, else anywhere in [BASE, LIMIT)) or
- * the built-in default size is reserved with cma_declare_contiguous().
- */
 void dma_contiguous_reserve(phys_addr_t addr_limit);
 
-/**
- * dma_contiguous_reserve_area - reserve an area for a device
- * @size: bytes
- * @base: physical base, 0 for any
- * @limit: end (exclusive) of where it may go, 0 for any
- * @res_cma: set to the new area
- * @fixed: exactly at @base
- *
- * Return: 0 or a negative errno (reported).
- */
 int dma_contiguous_reserve_area(phys_addr_t size, phys_addr_t base, phys_addr_t limit,
 				struct cma **res_cma, bool fixed);
 
-/**
- * dma_alloc_from_contiguous - contiguous pages for a device
- * @dev: the device, or NULL for the default area
- * @count: pages
- * @align: alignment as an order, capped at CONFIG_CMA_ALIGNMENT
- * @no_warn: no message on failure
- *
- * Return: the first page, or NULL.
- */
 struct page *dma_alloc_from_contiguous(struct device *dev, size_t count, unsigned int align,
 				       bool no_warn);
 
-/**
- * dma_release_from_contiguous - give back what dma_alloc_from_contiguous() returned
- * @dev: the same device
- * @pages: the first page
- * @count: the same count
- *
- * Return: false if the pages are not from @dev's area (nothing freed).
- */
 bool dma_release_from_contiguous(struct device *dev, struct page *pages, int count);
 
 /**

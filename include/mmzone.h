@@ -382,14 +382,6 @@ static inline struct zoneref *first_zones_zonelist(struct zonelist *zonelist, in
 	for (z = first_zones_zonelist(zlist, highidx), zone = zonelist_zone(z); zone; \
 	     z = next_zones_zonelist(++z, highidx), zone = zonelist_zone(z))
 
-/**
- * zone_watermark_ok - may an allocation of @order take pages from @z?
- * @z: the zone
- * @order: the allocation's order
- * @mark: the watermark in pages (min/low/high_wmark_pages())
- * @highest_zoneidx: the highest zone the allocation could use (lowmem_reserve index)
- * @alloc_flags: ALLOC_* (mm/internal.h): harder/high dip below @mark, CMA counts CMA pages
- */
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int highest_zoneidx,
 		       unsigned int alloc_flags);
 

@@ -33,22 +33,9 @@ enum pageblock_bits {
 #define pageblock_start_pfn(pfn) ALIGN_DOWN((unsigned long)(pfn), pageblock_nr_pages)
 #define pageblock_end_pfn(pfn)	 ALIGN((unsigned long)(pfn) + 1, pageblock_nr_pages)
 
-/**
- * get_pfnblock_flags_mask - read the bits of @pfn's pageblock
- * @page: the struct page of @pfn (finds the zone)
- * @pfn: the page frame
- * @mask: which bits, shifted down to bit 0
- */
 unsigned long get_pfnblock_flags_mask(const struct page *page, unsigned long pfn,
 				      unsigned long mask);
 
-/**
- * set_pfnblock_flags_mask - write the bits of @pfn's pageblock
- * @page: the struct page of @pfn
- * @flags: new value of the bits in @mask
- * @pfn: the page frame
- * @mask: which bits
- */
 void set_pfnblock_flags_mask(struct page *page, unsigned long flags, unsigned long pfn,
 			     unsigned long mask);
 

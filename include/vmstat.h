@@ -53,13 +53,6 @@ static inline unsigned long nr_free_pages(void)
 extern const char *const zone_stat_names[NR_VM_ZONE_STAT_ITEMS];
 extern const char *const zone_event_names[NR_ZONE_EVENT_ITEMS];
 
-/**
- * zone_free_pages_by_migratetype - count a zone's free pages per free list
- * @zone: the zone
- * @counts: MIGRATE_TYPES entries, filled with free pages (not blocks)
- *
- * Walks the lists under zone->lock, as /proc/pagetypeinfo does.
- */
 void zone_free_pages_by_migratetype(struct zone *zone, unsigned long *counts);
 
 /** show_buddyinfo - print /proc/buddyinfo: free blocks per order per zone */
@@ -76,11 +69,6 @@ void show_zoneinfo(void);
  */
 void show_mminfo(void);
 
-/**
- * show_mminfo_at_boot - show_mminfo() if "mminfo" was on the command line
- *
- * start_kernel() calls it once the console is up, before the self-tests.
- */
 void show_mminfo_at_boot(void);
 
 /**

@@ -170,11 +170,20 @@ static struct zone *contig_range_zone(unsigned long start, unsigned long end)
 /**
  * alloc_contig_range - take [@start, @end) out of the buddy allocator
  * @start: first frame
- * @end: end frame (exclusive)
+ * @end: end frame (exclusive); the pageblocks touched must lie in one zone
  * @migratetype: MIGRATE_CMA for a CMA area, MIGRATE_MOVABLE otherwise
  * @gfp_mask: __GFP_NOWARN silences reports
  *
- * Return: 0, -EBUSY, -ENOMEM or -EINVAL (see page-isolation.h).
+ * Linux 6.1's algorithm (mm/page_alloc.c there, mm/alloc_contig.c here):
+ * isolate the pageblocks, drain the pcp lists, migrate every movable page
+ * in the range to a page outside it, check the range is now all free,
+ * take the free blocks off the isolated lists and split them into order-0
+ * pages, give back what lies outside [@start, @end), undo the isolation.
+ * On any failure the isolation is undone and nothing is taken.
+ *
+ * Return: 0 (each page of the range then has one reference; free them
+ * with free_contig_range()), -EBUSY (a page could not be moved), -ENOMEM
+ * (no page to migrate to) or -EINVAL (bad range).
  */
 int alloc_contig_range(unsigned long start, unsigned long end, unsigned int migratetype,
 		       gfp_t gfp_mask)

@@ -126,7 +126,14 @@ static phys_addr_t min_not_zero(phys_addr_t a, phys_addr_t b)
 
 /**
  * dma_contiguous_reserve - reserve the default area
- * @limit: the highest address + 1 DMA can reach, 0 for any
+ * @limit: the highest address + 1 DMA can reach (ARM: arm_dma_limit),
+ *         0 for any
+ *
+ * Called by the architecture from arm_memblock_init(), after the DT's
+ * reservations: a reusable linux,cma-default node has then already become
+ * the default area and nothing more is reserved.  Otherwise cma= (SIZE at
+ * BASE exactly when BASE + SIZE = LIMIT, else anywhere in [BASE, LIMIT)) or
+ * the built-in default size is reserved with cma_declare_contiguous().
  */
 void __init dma_contiguous_reserve(phys_addr_t limit)
 {
@@ -160,11 +167,11 @@ void __init dma_contiguous_reserve(phys_addr_t limit)
  * dma_contiguous_reserve_area - reserve an area for a device
  * @size: bytes
  * @base: physical base, 0 for any
- * @limit: end (exclusive), 0 for any
+ * @limit: end (exclusive) of where it may go, 0 for any
  * @res_cma: set to the new area
  * @fixed: exactly at @base
  *
- * Return: 0 or a negative errno.
+ * Return: 0 or a negative errno (reported).
  */
 int __init dma_contiguous_reserve_area(phys_addr_t size, phys_addr_t base, phys_addr_t limit,
 				       struct cma **res_cma, bool fixed)
@@ -181,8 +188,10 @@ int __init dma_contiguous_reserve_area(phys_addr_t size, phys_addr_t base, phys_
  * dma_alloc_from_contiguous - contiguous pages for a device
  * @dev: the device, or NULL for the default area
  * @count: pages
- * @align: alignment as an order
+ * @align: alignment as an order, capped at CONFIG_CMA_ALIGNMENT
  * @no_warn: no message on failure
+ *
+ * Return: the first page, or NULL.
  */
 struct page *dma_alloc_from_contiguous(struct device *dev, size_t count, unsigned int align,
 				       bool no_warn)
@@ -197,6 +206,8 @@ struct page *dma_alloc_from_contiguous(struct device *dev, size_t count, unsigne
  * @dev: the same device
  * @pages: the first page
  * @count: the same count
+ *
+ * Return: false if the pages are not from @dev's area (nothing freed).
  */
 bool dma_release_from_contiguous(struct device *dev, struct page *pages, int count)
 {

@@ -34,7 +34,11 @@ static bool get_page_unless_zero(struct page *page)
  * isolate_movable_page - take a movable page away from its owner for migration
  * @page: any page
  *
- * Return: true if isolated (PG_isolated, one more reference, ->lru free).
+ * Succeeds only for an allocated order-0 page whose owner is still there
+ * and agrees (->isolate_page).  The page then has PG_isolated and an extra
+ * reference, and its ->lru is free for a migration list.
+ *
+ * Return: true if isolated.
  */
 bool isolate_movable_page(struct page *page)
 {
@@ -74,6 +78,8 @@ static void putback_movable_page(struct page *page)
 /**
  * putback_movable_pages - return isolated pages to their owners
  * @l: a list of isolated pages (via ->lru); emptied
+ *
+ * A page whose owner has let go in the meantime is simply freed.
  */
 void putback_movable_pages(struct list_head *l)
 {
@@ -137,10 +143,15 @@ static int unmap_and_move(new_page_t get_new_page, free_page_t put_new_page, uns
  * @get_new_page: allocates a target for a page
  * @put_new_page: frees an unused target, or NULL for __free_page()
  * @private: passed to both
- * @reason: why
+ * @reason: why (for the record; MR_CONTIG_RANGE)
  * @ret_succeeded: if not NULL, set to the pages migrated
  *
- * Return: the pages not moved (they stay on @from), or -ENOMEM.
+ * Moved pages leave @from and are freed.  A page the owner refuses
+ * temporarily (-EAGAIN) is retried up to ten times; pages that could not
+ * be moved stay on @from for the caller to retry or put back.
+ *
+ * Return: the number of pages not moved, or -ENOMEM when no target page
+ * could be allocated (then the rest is not tried).
  */
 int migrate_pages(struct list_head *from, new_page_t get_new_page, free_page_t put_new_page,
 		  unsigned long private, enum migrate_reason reason, unsigned int *ret_succeeded)
@@ -189,6 +200,10 @@ out:
  * alloc_migration_target - a new page for @page's contents
  * @page: the page being migrated
  * @private: a struct migration_target_control *
+ *
+ * A highmem source may move to highmem.  A target inside an isolated
+ * pageblock would defeat the migration; the allocator never hands one out
+ * (their free pages are on the isolated lists), and this checks it.
  *
  * Return: an order-0 page with one reference, or NULL.
  */

@@ -82,9 +82,10 @@ static size_t objstore_table_size(const struct objstore *os)
 
 /**
  * objstore_init - set up an empty store
- * @os: the store
+ * @os: the store (caller's memory)
  * @name: for messages
- * @max_objects: handles to provide
+ * @max_objects: handles to provide; the table is allocated now (lowmem,
+ *               unmovable, sizeof(void *) per handle)
  *
  * Return: 0, -EINVAL or -ENOMEM.
  */
@@ -113,7 +114,7 @@ int objstore_init(struct objstore *os, const char *name, unsigned long max_objec
 
 /**
  * objstore_destroy - free every object and the table
- * @os: the store
+ * @os: the store; it must be objstore_init()ed again before reuse
  */
 void objstore_destroy(struct objstore *os)
 {
@@ -161,7 +162,9 @@ static void objstore_install(struct objstore *os, objstore_handle_t handle, stru
  * @os: the store
  * @handle: set to the object's handle
  *
- * Return: 0, -ENOSPC or -ENOMEM.
+ * The page content is undefined until written.
+ *
+ * Return: 0, -ENOSPC (no free handle) or -ENOMEM.
  */
 int objstore_alloc(struct objstore *os, objstore_handle_t *handle)
 {
@@ -181,10 +184,12 @@ int objstore_alloc(struct objstore *os, objstore_handle_t *handle)
 /**
  * objstore_adopt - make a page the caller allocated into a new object
  * @os: the store
- * @page: an order-0 page with one reference
+ * @page: an order-0 page with one reference, which passes to the store
  * @handle: set to the object's handle
  *
- * Return: 0, -EINVAL or -ENOSPC.
+ * For filling chosen memory (objstore_fill_range()); the contents are kept.
+ *
+ * Return: 0, -EINVAL (not an allocated order-0 page) or -ENOSPC.
  */
 int objstore_adopt(struct objstore *os, struct page *page, objstore_handle_t *handle)
 {
@@ -203,7 +208,7 @@ int objstore_adopt(struct objstore *os, struct page *page, objstore_handle_t *ha
 /**
  * objstore_free - delete an object and free its page
  * @os: the store
- * @handle: the object
+ * @handle: the object; an invalid handle is reported and ignored
  */
 void objstore_free(struct objstore *os, objstore_handle_t handle)
 {
@@ -233,6 +238,10 @@ void objstore_free(struct objstore *os, objstore_handle_t handle)
  * objstore_page - the page an object lives on right now
  * @os: the store
  * @handle: the object
+ *
+ * For tests and reports: the answer changes when the object migrates.
+ *
+ * Return: the page, or NULL for an invalid handle.
  */
 struct page *objstore_page(const struct objstore *os, objstore_handle_t handle)
 {
@@ -250,9 +259,9 @@ static bool objstore_range_ok(const struct objstore *os, objstore_handle_t handl
  * objstore_write - copy @len bytes from @buf into an object at @offset
  * @os: the store
  * @handle: the object
- * @offset: byte offset
+ * @offset: byte offset in the object
  * @buf: the data
- * @len: bytes
+ * @len: bytes; @offset + @len <= OBJSTORE_OBJECT_SIZE
  *
  * Return: 0, or -EINVAL.
  */
@@ -274,9 +283,9 @@ int objstore_write(struct objstore *os, objstore_handle_t handle, size_t offset,
  * objstore_read - copy @len bytes of an object at @offset into @buf
  * @os: the store
  * @handle: the object
- * @offset: byte offset
+ * @offset: byte offset in the object
  * @buf: where to
- * @len: bytes
+ * @len: bytes; @offset + @len <= OBJSTORE_OBJECT_SIZE
  *
  * Return: 0, or -EINVAL.
  */
@@ -308,7 +317,11 @@ static u32 pattern_word(u32 seed, objstore_handle_t handle, unsigned int i)
  * objstore_fill_pattern - fill a whole object with a pattern of (@seed, @handle)
  * @os: the store
  * @handle: the object
- * @seed: any value
+ * @seed: any value; the same seed gives the same pattern
+ *
+ * Every word depends on the seed, the handle and its position, so a check
+ * catches lost writes, a handle pointing at another object's page and
+ * data copied to the wrong place.
  */
 void objstore_fill_pattern(struct objstore *os, objstore_handle_t handle, u32 seed)
 {
@@ -327,6 +340,8 @@ void objstore_fill_pattern(struct objstore *os, objstore_handle_t handle, u32 se
  * @os: the store
  * @handle: the object
  * @seed: the seed it was filled with
+ *
+ * Return: true if every word is intact.
  */
 bool objstore_check_pattern(struct objstore *os, objstore_handle_t handle, u32 seed)
 {
@@ -382,10 +397,17 @@ static unsigned long free_block_end(unsigned long pfn)
  * objstore_fill_range - put an object on every free page of a pfn range
  * @os: the store
  * @start_pfn: first frame
- * @end_pfn: end frame (exclusive)
- * @seed: pattern seed for the new objects
+ * @end_pfn: end frame (exclusive); the range must lie in one zone
+ * @seed: each new object is filled with objstore_fill_pattern(@seed)
  *
- * Return: the objects created, or -ENOSPC.
+ * Fills, say, a CMA area completely with movable data, which ordinary
+ * allocations cannot do: the allocator keeps its watermarks, and (Linux's
+ * balancing) takes CMA pages only while they are at least half of what is
+ * free.  So the free blocks of the range are taken with
+ * alloc_contig_range() and adopted; pages in use stay as they are.
+ *
+ * Return: the number of objects created, or -ENOSPC when the store ran
+ * out of handles (the objects made so far stay).
  */
 long objstore_fill_range(struct objstore *os, unsigned long start_pfn, unsigned long end_pfn,
 			 u32 seed)

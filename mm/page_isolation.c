@@ -129,11 +129,19 @@ out:
  * start_isolate_page_range - isolate every pageblock that [@start_pfn, @end_pfn) touches
  * @start_pfn: first frame
  * @end_pfn: end frame (exclusive)
- * @migratetype: what the blocks will be given back as
+ * @migratetype: what the blocks will be given back as (MIGRATE_CMA for a
+ *               CMA area, MIGRATE_MOVABLE otherwise); a CMA block is only
+ *               isolated for MIGRATE_CMA
  * @flags: REPORT_FAILURE to dump the page that prevents it
- * @gfp_flags: the allocation's flags (unused, see page-isolation.h)
+ * @gfp_flags: the allocation's flags (unused: Linux splits free pages that
+ *             straddle the range's end, which cannot happen with
+ *             pageblock_order = MAX_ORDER - 1)
  *
- * Return: 0, or -EBUSY with nothing left isolated.
+ * A block fails if it is already isolated or holds a page that could not
+ * be moved (reserved, a hole, allocated without a movable owner); then the
+ * blocks isolated so far are restored.  The caller drains the pcp lists.
+ *
+ * Return: 0, or -EBUSY.
  */
 int start_isolate_page_range(unsigned long start_pfn, unsigned long end_pfn, int migratetype,
 			     int flags, gfp_t gfp_flags)
@@ -155,9 +163,12 @@ int start_isolate_page_range(unsigned long start_pfn, unsigned long end_pfn, int
 
 /**
  * undo_isolate_page_range - give the isolated blocks back as @migratetype
- * @start_pfn: first frame
+ * @start_pfn: first frame, as given to start_isolate_page_range()
  * @end_pfn: end frame (exclusive)
  * @migratetype: the blocks' type from now on
+ *
+ * Free pages return to the free lists and counters; blocks that are not
+ * isolated are left alone.
  */
 void undo_isolate_page_range(unsigned long start_pfn, unsigned long end_pfn, int migratetype)
 {

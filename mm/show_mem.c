@@ -50,6 +50,8 @@ static void line_print(struct line *l)
  * zone_free_pages_by_migratetype - count a zone's free pages per free list
  * @zone: the zone
  * @counts: MIGRATE_TYPES entries, filled with free pages (not blocks)
+ *
+ * Walks the lists under zone->lock, as /proc/pagetypeinfo does.
  */
 void zone_free_pages_by_migratetype(struct zone *zone, unsigned long *counts)
 {
