@@ -145,6 +145,17 @@ static int suffix_shift(char c)
 	}
 }
 
+/**
+ * memparse - parse a size with an optional K, M, G, T, P or E suffix
+ * @ptr: the string, a number as simple_strtoull(base 0) reads it, then
+ *       optionally one suffix letter (either case), each a factor of 1024
+ * @retptr: set to the first character after the size (may be NULL)
+ *
+ * Linux's memparse, including its silence: "12X" gives 12 with @retptr at
+ * "X", and overflow wraps.  Boot parameters use early_param_size().
+ *
+ * Return: the size in bytes.
+ */
 unsigned long long memparse(const char *ptr, char **retptr)
 {
 	char *end;
@@ -184,6 +195,14 @@ int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 	return 0;
 }
 
+/**
+ * kstrtoint - kstrtoull() for a signed int (a leading '-' is allowed)
+ * @s: the string
+ * @base: as for kstrtoull()
+ * @res: set to the value
+ *
+ * Return: 0, -EINVAL or -ERANGE.
+ */
 int kstrtoint(const char *s, unsigned int base, int *res)
 {
 	unsigned long long v;
@@ -199,6 +218,16 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 	return 0;
 }
 
+/**
+ * memparse_checked - parse a whole string as a memparse() size
+ * @s: the string
+ * @res: the size in bytes, written only on success
+ * @endp: on -EINVAL, set to the first character that was not understood
+ *        (may be NULL)
+ *
+ * Return: 0; -EINVAL for an empty string, a missing number or anything
+ * after the suffix; -ERANGE if the size does not fit in 64 bits.
+ */
 int memparse_checked(const char *s, u64 *res, const char **endp)
 {
 	unsigned int base = 0, n;
@@ -231,6 +260,18 @@ int memparse_checked(const char *s, u64 *res, const char **endp)
 	return 0;
 }
 
+/**
+ * early_param_size - parse the value of a size parameter, or say why not
+ * @param: the parameter's name, for the message ("mem")
+ * @val: its value as the command line gave it; NULL for a bare "mem"
+ * @res: the size in bytes, written only on success
+ *
+ * On failure prints one error naming the parameter, the value and the
+ * problem, e.g. "mem=12X: unexpected "X" after the number, parameter
+ * ignored", so the handler only has to return an error.
+ *
+ * Return: 0, -EINVAL or -ERANGE.
+ */
 int early_param_size(const char *param, const char *val, u64 *res)
 {
 	const char *bad = NULL;
@@ -252,6 +293,18 @@ int early_param_size(const char *param, const char *val, u64 *res)
 	return err;
 }
 
+/**
+ * early_param_int - parse the value of an integer parameter in [@min, @max]
+ * @param: the parameter's name, for the message
+ * @val: its value; NULL for a bare parameter
+ * @min: smallest accepted value
+ * @max: largest accepted value
+ * @res: the value, written only on success
+ *
+ * Prints one error naming the parameter and the value on failure.
+ *
+ * Return: 0, -EINVAL or -ERANGE.
+ */
 int early_param_int(const char *param, const char *val, int min, int max, int *res)
 {
 	int v, err;
@@ -344,6 +397,13 @@ static void do_early_param(char *param, char *val)
 	}
 }
 
+/**
+ * parse_early_options - run the early handlers over @cmdline
+ * @cmdline: a writable command line; it is cut up in place
+ *
+ * The worker behind parse_early_param(), without the run-once guard: for
+ * tests and the fuzzer.
+ */
 void parse_early_options(char *cmdline)
 {
 	char *args = skip_spaces(cmdline), *param, *val;
@@ -358,6 +418,14 @@ void parse_early_options(char *cmdline)
 	}
 }
 
+/**
+ * parse_early_param - run the early handlers over boot_command_line
+ *
+ * Works on a copy, so boot_command_line stays as the loader gave it.
+ * Parameters nobody registered are ignored silently (they may be meant for
+ * a later stage), as in Linux's early pass.  Runs once: later calls return
+ * at once, so setup_arch and start_kernel may both call it.
+ */
 void parse_early_param(void)
 {
 	if (early_params_done)
@@ -368,6 +436,13 @@ void parse_early_param(void)
 	parse_early_options(early_cmdline);
 }
 
+/**
+ * early_params_reset - forget that parse_early_param() ran, and clear
+ * boot_command_line
+ *
+ * Not in Linux (which boots once): host tests, mmsim and the fuzzer boot
+ * many times in one process.
+ */
 void early_params_reset(void)
 {
 	early_params_done = false;

@@ -84,6 +84,11 @@ static const char *node_name(const void *fdt, int node)
 	return name && *name ? name : "/";
 }
 
+/**
+ * of_fdt_device_is_available - "status" absent, "okay" or "ok"?
+ * @blob: the blob
+ * @node: node offset
+ */
 bool of_fdt_device_is_available(const void *blob, int node)
 {
 	int len;
@@ -95,6 +100,13 @@ bool of_fdt_device_is_available(const void *blob, int node)
 	return (len == 5 && !memcmp(status, "okay", 5)) || (len == 3 && !memcmp(status, "ok", 3));
 }
 
+/**
+ * dt_mem_next_cell - read a 1- or 2-cell big-endian number and advance
+ * @s: number of cells
+ * @cellp: cursor into a property, advanced by @s cells
+ *
+ * Return: the number.
+ */
 u64 dt_mem_next_cell(int s, const __be32 **cellp)
 {
 	const fdt32_t *p = (const fdt32_t *)*cellp;
@@ -107,6 +119,14 @@ u64 dt_mem_next_cell(int s, const __be32 **cellp)
 	return v;
 }
 
+/**
+ * of_get_flat_dt_prop - a property of a node of the verified blob
+ * @node: node offset
+ * @name: property name
+ * @size: set to the property's length (may be NULL)
+ *
+ * Return: the value, or NULL if the node has no such property.
+ */
 const void *of_get_flat_dt_prop(unsigned long node, const char *name, int *size)
 {
 	if (!fdt_blob)
@@ -114,6 +134,13 @@ const void *of_get_flat_dt_prop(unsigned long node, const char *name, int *size)
 	return fdt_getprop(fdt_blob, (int)node, name, size);
 }
 
+/**
+ * of_flat_dt_is_compatible - does a node of the verified blob list @compat?
+ * @node: the node's offset in the blob
+ * @compat: the compatible string to look for
+ *
+ * Return: 1 if its "compatible" contains @compat, 0 otherwise.
+ */
 int of_flat_dt_is_compatible(unsigned long node, const char *compat)
 {
 	if (!fdt_blob)
@@ -121,6 +148,13 @@ int of_flat_dt_is_compatible(unsigned long node, const char *compat)
 	return fdt_node_check_compatible(fdt_blob, (int)node, compat) == 0;
 }
 
+/**
+ * of_get_stdout_path - the console the DT asks for, or NULL
+ *
+ * The raw /chosen stdout-path string ("serial0:38400n8"): a path or alias,
+ * then optional UART options after ':'.  It points into the DTB, which
+ * must stay mapped while the console code uses it.
+ */
 const char *of_get_stdout_path(void)
 {
 	return early_fdt_info.stdout_path;
@@ -152,6 +186,18 @@ static int check_tags_advance(const void *fdt)
 	return 0;
 }
 
+/**
+ * early_init_dt_verify - check a blob's header before anything reads it
+ * @fdt: the blob, at a kernel virtual address
+ *
+ * Checks what libfdt's fdt_check_header() checks (magic, version, block
+ * offsets and sizes inside totalsize) and that totalsize is no more than
+ * MAX_FDT_SIZE, the window the kernel maps for the DTB.  On success the
+ * blob becomes the one every other function here reads.
+ *
+ * Return: 0, or a negative error code that early_init_dt_strerror() names;
+ * the caller reports it with the blob's physical address and halts.
+ */
 int early_init_dt_verify(const void *fdt)
 {
 	int err;
@@ -178,6 +224,12 @@ int early_init_dt_verify(const void *fdt)
 	return 0;
 }
 
+/**
+ * early_init_dt_strerror - the reason behind an early_init_dt_verify() error
+ * @err: its return value
+ *
+ * Return: a constant string ("FDT_ERR_BADMAGIC", "no device tree blob", ...).
+ */
 const char *early_init_dt_strerror(int err)
 {
 	switch (-err) {
@@ -449,6 +501,16 @@ static void add_memory_range(u64 base, u64 size, const char *node)
 	early_fdt_info.nr_memory_added++;
 }
 
+/**
+ * early_init_dt_add_memory_arch - add one RAM range from the DT to memblock
+ * @base: physical base as the DT gives it (64-bit)
+ * @size: size in bytes
+ *
+ * Linux's checks, with Linux's messages: the range is trimmed to whole
+ * pages, memory below PHYS_OFFSET is cut off, memory at or above 4 GiB is
+ * ignored (the Cortex-A9 has no LPAE), zero-size and wrapping ranges are
+ * refused.  A range that overlaps one added earlier is reported.
+ */
 void early_init_dt_add_memory_arch(u64 base, u64 size)
 {
 	add_memory_range(base, size, NULL);
@@ -534,6 +596,21 @@ static void reset_scan_state(void)
 	memset(boot_command_line, 0, sizeof(boot_command_line));
 }
 
+/**
+ * early_init_dt_scan - read the machine, /chosen and the memory nodes
+ * @fdt: the blob (verified here again if early_init_dt_verify was not called)
+ *
+ * Prints "OF: fdt: Machine model: ...", copies /chosen/bootargs into
+ * boot_command_line (CONFIG_CMDLINE when absent), records the initrd and
+ * the stdout-path, and adds every reg range of every available
+ * device_type = "memory" child of the root to memblock through
+ * early_init_dt_add_memory_arch().  Bad ranges are reported and skipped;
+ * overlapping nodes are reported and merged.
+ *
+ * Return: 0; -EINVAL if the blob fails verification or the root's cell
+ * sizes are unsupported; -ENODEV if no memory was found (the caller
+ * halts: without memory there is nothing to run in).
+ */
 int early_init_dt_scan(const void *fdt)
 {
 	int err;

@@ -17,6 +17,15 @@ extern const u32 kallsyms_num __weak;
 extern const struct kallsym kallsyms_table[] __weak;
 extern const char kallsyms_names[] __weak;
 
+/**
+ * lookup_symbol - find the function that contains @addr
+ * @addr: a code address
+ * @offset: set to @addr minus the symbol's start
+ * @size: set to the symbol's size
+ *
+ * Returns the name, or NULL when no table is linked in or @addr is outside
+ * every known function (the formatter then prints the bare address).
+ */
 const char *lookup_symbol(unsigned long addr, unsigned long *offset, unsigned long *size)
 {
 	u32 lo = 0, hi;

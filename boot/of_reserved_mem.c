@@ -102,6 +102,19 @@ static int find_protected(phys_addr_t base, phys_addr_t end, bool memreserve)
 	return -1;
 }
 
+/**
+ * of_reserved_mem_protect - name a range no DT reservation may touch
+ * @base: physical base
+ * @size: size in bytes
+ * @what: what it is, for the message ("kernel image", "device tree blob")
+ * @refuse_memreserve: refuse /memreserve/ entries over it too
+ *
+ * arm_memblock_init() protects the kernel image, the DTB and the initrd
+ * before the scan: a /reserved-memory region over them (a no-map one would
+ * unmap the running kernel) is reported and skipped.  /memreserve/ entries
+ * are refused only over the kernel image: boot loaders routinely list the
+ * DTB and the initrd there themselves (U-Boot does).  Up to four ranges.
+ */
 void of_reserved_mem_protect(phys_addr_t base, phys_addr_t size, const char *what,
 			     bool refuse_memreserve)
 {
@@ -626,6 +639,20 @@ bool of_reserved_mem_pending(phys_addr_t base, phys_addr_t size)
 	return dt_reservation_pending(base, size, &clash_base, &clash_end);
 }
 
+/**
+ * early_init_fdt_scan_reserved_mem - reserve what the verified DTB asks for
+ *
+ * The /memreserve/ entries of the header, then both passes over
+ * /reserved-memory.  Needs early_init_dt_scan() first (root cell sizes,
+ * memory) and the protected ranges.  Bad nodes are reported and skipped.
+ * While the static regions are reserved, memblock's arrays may grow around
+ * the ones still to come (memblock_set_resize_guard()), so a DT with more
+ * entries than the static arrays hold loses none of them.
+ *
+ * Return: 0, or -ENOMEM if a valid /memreserve/ entry or static region
+ * could not be reserved (or made no-map), each reported: its memory would
+ * go to the page allocator, so the caller must not go on.
+ */
 int early_init_fdt_scan_reserved_mem(void)
 {
 	nr_lost = 0;
@@ -650,11 +677,22 @@ int of_reserved_mem_count(void)
 	return reserved_mem_count;
 }
 
+/**
+ * of_reserved_mem_get - the @i-th accepted region, in address order
+ * @i: index, from 0
+ *
+ * Return: the region, or NULL if @i is out of range.
+ */
 struct reserved_mem *of_reserved_mem_get(int i)
 {
 	return i >= 0 && i < reserved_mem_count ? &reserved_mem[i] : NULL;
 }
 
+/**
+ * of_reserved_mem_lookup_name - the accepted region of node @name
+ * @name: node name with unit address ("linux,cma", "vram@4c000000")
+ * Return: the region, or NULL.
+ */
 struct reserved_mem *of_reserved_mem_lookup_name(const char *name)
 {
 	for (int i = 0; i < reserved_mem_count; i++)
@@ -663,6 +701,11 @@ struct reserved_mem *of_reserved_mem_lookup_name(const char *name)
 	return NULL;
 }
 
+/**
+ * of_reserved_mem_reset - forget every region and protected range
+ *
+ * Not in Linux: host tests, mmsim and the fuzzer boot many times.
+ */
 void of_reserved_mem_reset(void)
 {
 	memset(reserved_mem, 0, sizeof(reserved_mem));

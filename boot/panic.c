@@ -4,6 +4,10 @@
 #include "printk.h"
 #include <asm/reboot.h>
 
+/**
+ * panic - print a message and halt for good
+ * @fmt: printk format
+ */
 void panic(const char *fmt, ...)
 {
 	char buf[256];
@@ -17,6 +21,15 @@ void panic(const char *fmt, ...)
 	machine_halt();
 }
 
+/**
+ * __bug - report a broken invariant and stop
+ * @file: source file of the failed check
+ * @line: its line
+ * @cond: the condition text that held, or a message
+ *
+ * The target prints "kernel BUG at file:line!" and halts the CPU; the host
+ * build prints the same and aborts, so a sanitizer stack trace follows.
+ */
 void __bug(const char *file, int line, const char *cond)
 {
 	pr_emerg("------------[ cut here ]------------\n");

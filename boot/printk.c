@@ -105,6 +105,15 @@ int vprintk(const char *fmt, va_list args)
 	return (int)len;
 }
 
+/**
+ * printk - format a message into the log buffer and the console
+ * @fmt: format, optionally starting with a KERN_* level
+ *
+ * Conversions: %c %s %d %i %u %x %X %o %p %% with the l, ll, z and h
+ * modifiers, width (or *), precision, and the flags - 0 # + space.
+ * Pointer extensions: %pa (a phys_addr_t *, printed as 0x%08llx so logs match
+ * a non-LPAE Linux), %pS (a code address).  Returns the characters emitted.
+ */
 int printk(const char *fmt, ...)
 {
 	va_list args;
@@ -116,6 +125,14 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
+/**
+ * register_console - start sending printk output to @con
+ * @con: the console
+ * @replay: whether to replay the buffered log
+ *
+ * Everything already in the log buffer is replayed to a console registered
+ * after boot messages were printed, as Linux does for a new boot console.
+ */
 void register_console(struct console *con, bool replay)
 {
 	if (replay) {
@@ -145,11 +162,25 @@ void unregister_console(struct console *con)
 	}
 }
 
+/**
+ * printk_log_mark - position in the log buffer, for printk_log_since()
+ *
+ * Tests take a mark, provoke a message (a bad-page report, say) and then
+ * check the text printed since the mark.
+ */
 size_t printk_log_mark(void)
 {
 	return log_next;
 }
 
+/**
+ * printk_log_copy - copy the log text since @mark into @buf (NUL-terminated)
+ * @mark: from printk_log_mark()
+ * @buf: where to
+ * @size: bytes in @buf
+ *
+ * Returns the characters copied.
+ */
 size_t printk_log_copy(size_t mark, char *buf, size_t size)
 {
 	size_t n = 0;
@@ -164,6 +195,13 @@ size_t printk_log_copy(size_t mark, char *buf, size_t size)
 	return n;
 }
 
+/**
+ * printk_log_since - does the log text since @mark contain @needle?
+ * @mark: from printk_log_mark()
+ * @needle: the text to look for
+ *
+ * Returns false if the ring buffer has overwritten part of that text.
+ */
 bool printk_log_since(size_t mark, const char *needle)
 {
 	size_t nlen = strlen(needle);

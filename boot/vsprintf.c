@@ -242,6 +242,16 @@ static u64 unsigned_arg(enum length len, va_list *args)
 	}
 }
 
+/**
+ * vscnprintf - format into @buf, always NUL-terminated
+ * @buf: where to
+ * @size: bytes in @buf
+ * @fmt: printk format
+ * @ap: the arguments
+ *
+ * Returns the number of characters written (not counting the NUL), which
+ * is at most @size - 1; output that does not fit is dropped.
+ */
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct out o = {.buf = buf, .size = size};

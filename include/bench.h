@@ -41,15 +41,6 @@ enum bench_boot_point {
 extern u32 bench_entry_count;
 #define BENCH_NO_STAMP 0xffffffffu
 
-/**
- * bench_clock_init - map the global timer and start it if head.S did not
- *
- * Called by start_kernel() right after setup_arch(): PERIPHBASE comes from
- * CP15 CBAR, the registers are mapped with early_ioremap() in one of the
- * early I/O sections (shared with anything else at PERIPHBASE, such as the
- * SCU).  Returns false, and the clock reads 0 from then on, if there is no
- * usable global timer.
- */
 bool bench_clock_init(void);
 
 /** bench_clock_available - did bench_clock_init() find the global timer? */
@@ -58,20 +49,8 @@ bool bench_clock_available(void);
 /** bench_clock_read - the global timer's 64-bit count (0 without a timer) */
 u64 bench_clock_read(void);
 
-/**
- * bench_boot_stamp - note the clock at a boot stage
- * @point: the stage just finished
- */
 void bench_boot_stamp(enum bench_boot_point point);
 
-/**
- * bench_boot_ticks - the clock at a boot stage, as bench_clock_read() counts
- * @point: the stage
- * @ticks: set to the count
- *
- * Returns false if the stage was not stamped (head.S stamps only on a
- * Cortex-A9; the others need the clock mapped).
- */
 bool bench_boot_ticks(enum bench_boot_point point, u64 *ticks);
 
 /*
@@ -80,23 +59,8 @@ bool bench_boot_ticks(enum bench_boot_point point, u64 *ticks);
  */
 #define BENCH_FIXED_SHIFT 16
 
-/**
- * bench_calibrate - measure guest instructions per clock tick
- *
- * Runs a two-instruction loop for two different lengths and divides the
- * difference in instructions by the difference in ticks, so the cost of
- * the call and of reading the clock cancels out.  Returns instructions per
- * tick in BENCH_FIXED_SHIFT fixed point (0 without a clock) and keeps it
- * for bench_ticks_to_insns().
- */
 u64 bench_calibrate(void);
 
-/**
- * bench_ticks_to_insns - convert a tick count to instructions (calibrated)
- * @ticks: clock ticks
- *
- * Calibrates first if bench_calibrate() has not run yet.
- */
 u64 bench_ticks_to_insns(u64 ticks);
 
 /** bench_now_instructions - the clock, in instructions since the timer started */

@@ -57,63 +57,14 @@ unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
  */
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
 
-/**
- * kstrtoint - kstrtoull() for a signed int (a leading '-' is allowed)
- * Return: 0, -EINVAL or -ERANGE.
- */
 int kstrtoint(const char *s, unsigned int base, int *res);
 
-/**
- * memparse - parse a size with an optional K, M, G, T, P or E suffix
- * @ptr: the string, a number as simple_strtoull(base 0) reads it, then
- *       optionally one suffix letter (either case), each a factor of 1024
- * @retptr: set to the first character after the size (may be NULL)
- *
- * Linux's memparse, including its silence: "12X" gives 12 with @retptr at
- * "X", and overflow wraps.  Boot parameters use early_param_size().
- *
- * Return: the size in bytes.
- */
 unsigned long long memparse(const char *ptr, char **retptr);
 
-/**
- * memparse_checked - parse a whole string as a memparse() size
- * @s: the string
- * @res: the size in bytes, written only on success
- * @endp: on -EINVAL, set to the first character that was not understood
- *        (may be NULL)
- *
- * Return: 0; -EINVAL for an empty string, a missing number or anything
- * after the suffix; -ERANGE if the size does not fit in 64 bits.
- */
 int memparse_checked(const char *s, u64 *res, const char **endp);
 
-/**
- * early_param_size - parse the value of a size parameter, or say why not
- * @param: the parameter's name, for the message ("mem")
- * @val: its value as the command line gave it; NULL for a bare "mem"
- * @res: the size in bytes, written only on success
- *
- * On failure prints one error naming the parameter, the value and the
- * problem, e.g. "mem=12X: unexpected "X" after the number, parameter
- * ignored", so the handler only has to return an error.
- *
- * Return: 0, -EINVAL or -ERANGE.
- */
 int early_param_size(const char *param, const char *val, u64 *res);
 
-/**
- * early_param_int - parse the value of an integer parameter in [@min, @max]
- * @param: the parameter's name, for the message
- * @val: its value; NULL for a bare parameter
- * @min: smallest accepted value
- * @max: largest accepted value
- * @res: the value, written only on success
- *
- * Prints one error naming the parameter and the value on failure.
- *
- * Return: 0, -EINVAL or -ERANGE.
- */
 int early_param_int(const char *param, const char *val, int min, int max, int *res);
 
 /**

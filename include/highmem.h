@@ -24,10 +24,6 @@ void kunmap(struct page *page);
 void *kmap_atomic(struct page *page);
 /** kunmap_atomic - unmap the most recent kmap_atomic() of this CPU */
 void kunmap_atomic(void *addr);
-/**
- * kmap_high_get_address - where @page is pkmap-mapped right now, or NULL
- * Used by page_address() for highmem pages, as Linux's page_address_htable.
- */
 void *kmap_high_get_address(const struct page *page);
 
 static inline void clear_highpage(struct page *page)

@@ -50,32 +50,10 @@ struct obs_kernel_param {
 /* Register @fn as the handler of boot parameter @str. */
 #define early_param(str, fn) __setup_param(str, fn, fn, 1)
 
-/**
- * parse_early_param - run the early handlers over boot_command_line
- *
- * Works on a copy, so boot_command_line stays as the loader gave it.
- * Parameters nobody registered are ignored silently (they may be meant for
- * a later stage), as in Linux's early pass.  Runs once: later calls return
- * at once, so setup_arch and start_kernel may both call it.
- */
 void parse_early_param(void);
 
-/**
- * parse_early_options - run the early handlers over @cmdline
- * @cmdline: a writable command line; it is cut up in place
- *
- * The worker behind parse_early_param(), without the run-once guard: for
- * tests and the fuzzer.
- */
 void parse_early_options(char *cmdline);
 
-/**
- * early_params_reset - forget that parse_early_param() ran, and clear
- * boot_command_line
- *
- * Not in Linux (which boots once): host tests, mmsim and the fuzzer boot
- * many times in one process.
- */
 void early_params_reset(void);
 
 #endif /* _INIT_H */

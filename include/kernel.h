@@ -51,21 +51,8 @@ static inline bool phys_add_overflows(phys_addr_t a, phys_addr_t b)
 	return a + b < a;
 }
 
-/**
- * __bug - report a broken invariant and stop
- * @file: source file of the failed check
- * @line: its line
- * @cond: the condition text that held, or a message
- *
- * The target prints "kernel BUG at file:line!" and halts the CPU; the host
- * build prints the same and aborts, so a sanitizer stack trace follows.
- */
 void __noreturn __cold __bug(const char *file, int line, const char *cond);
 
-/**
- * panic - print a message and halt for good
- * @fmt: printk format
- */
 void __noreturn __cold panic(const char *fmt, ...) __printf(1, 2);
 
 /**

@@ -43,25 +43,11 @@ extern int console_loglevel;
 #define pr_fmt(fmt) fmt
 #endif
 
-/**
- * printk - format a message into the log buffer and the console
- * @fmt: format, optionally starting with a KERN_* level
- *
- * Conversions: %c %s %d %i %u %x %X %o %p %% with the l, ll, z and h
- * modifiers, width (or *), precision, and the flags - 0 # + space.
- * Pointer extensions: %pa (a phys_addr_t *, printed as 0x%08llx so logs match
- * a non-LPAE Linux), %pS (a code address).  Returns the characters emitted.
- */
 int printk(const char *fmt, ...) __printf(1, 2);
 
 /** vprintk - printk() with a va_list */
 int vprintk(const char *fmt, va_list args);
 
-/**
- * vscnprintf - format into @buf, always NUL-terminated
- * Returns the number of characters written (not counting the NUL), which
- * is at most @size - 1; output that does not fit is dropped.
- */
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
 /** scnprintf - vscnprintf() with variable arguments */
@@ -102,13 +88,6 @@ struct console {
 	struct console *next;
 };
 
-/**
- * register_console - start sending printk output to @con
- *
- * Everything already in the log buffer is replayed to a console registered
- * after boot messages were printed, as Linux does for a new boot console.
- * @replay: whether to replay the buffered log
- */
 void register_console(struct console *con, bool replay);
 
 /** unregister_console - stop sending output to @con */
@@ -116,24 +95,10 @@ void unregister_console(struct console *con);
 
 bool have_working_console(void);
 
-/**
- * printk_log_mark - position in the log buffer, for printk_log_since()
- *
- * Tests take a mark, provoke a message (a bad-page report, say) and then
- * check the text printed since the mark.
- */
 size_t printk_log_mark(void);
 
-/**
- * printk_log_since - does the log text since @mark contain @needle?
- * Returns false if the ring buffer has overwritten part of that text.
- */
 bool printk_log_since(size_t mark, const char *needle);
 
-/**
- * printk_log_copy - copy the log text since @mark into @buf (NUL-terminated)
- * Returns the characters copied.
- */
 size_t printk_log_copy(size_t mark, char *buf, size_t size);
 
 #endif /* _PRINTK_H */

@@ -50,6 +50,15 @@ bool bench_clock_available(void)
 	return gt_base != NULL;
 }
 
+/**
+ * bench_clock_init - map the global timer and start it if head.S did not
+ *
+ * Called by start_kernel() right after setup_arch(): PERIPHBASE comes from
+ * CP15 CBAR, the registers are mapped with early_ioremap() in one of the
+ * early I/O sections (shared with anything else at PERIPHBASE, such as the
+ * SCU).  Returns false, and the clock reads 0 from then on, if there is no
+ * usable global timer.
+ */
 bool bench_clock_init(void)
 {
 	u32 periphbase, ctrl;
@@ -74,6 +83,10 @@ bool bench_clock_init(void)
 
 static bool boot_stamped[BENCH_BOOT_NR_POINTS];
 
+/**
+ * bench_boot_stamp - note the clock at a boot stage
+ * @point: the stage just finished
+ */
 void bench_boot_stamp(enum bench_boot_point point)
 {
 	if (point < BENCH_BOOT_NR_POINTS && gt_base) {
@@ -82,6 +95,14 @@ void bench_boot_stamp(enum bench_boot_point point)
 	}
 }
 
+/**
+ * bench_boot_ticks - the clock at a boot stage, as bench_clock_read() counts
+ * @point: the stage
+ * @ticks: set to the count
+ *
+ * Returns false if the stage was not stamped (head.S stamps only on a
+ * Cortex-A9; the others need the clock mapped).
+ */
 bool bench_boot_ticks(enum bench_boot_point point, u64 *ticks)
 {
 	u64 later = boot_ticks[BENCH_BOOT_SETUP_ARCH];
@@ -123,6 +144,15 @@ static u64 ticks_for_spin(u32 loops)
 	return bench_clock_read() - t0;
 }
 
+/**
+ * bench_calibrate - measure guest instructions per clock tick
+ *
+ * Runs a two-instruction loop for two different lengths and divides the
+ * difference in instructions by the difference in ticks, so the cost of
+ * the call and of reading the clock cancels out.  Returns instructions per
+ * tick in BENCH_FIXED_SHIFT fixed point (0 without a clock) and keeps it
+ * for bench_ticks_to_insns().
+ */
 u64 bench_calibrate(void)
 {
 	const u32 short_loops = 50000, long_loops = 550000;
@@ -138,6 +168,12 @@ u64 bench_calibrate(void)
 	return insns_per_tick;
 }
 
+/**
+ * bench_ticks_to_insns - convert a tick count to instructions (calibrated)
+ * @ticks: clock ticks
+ *
+ * Calibrates first if bench_calibrate() has not run yet.
+ */
 u64 bench_ticks_to_insns(u64 ticks)
 {
 	if (!insns_per_tick && !bench_calibrate())

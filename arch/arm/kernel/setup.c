@@ -88,6 +88,12 @@ static void *validate_dtb(phys_addr_t phys)
 	return fdt;
 }
 
+/**
+ * setup_arch - the ARM half of boot: CPU, DT, memory layout, page tables
+ * @dtb: physical address of the DTB, as the loader passed it in r2
+ *
+ * Halts with a message naming the problem if the DTB is unusable.
+ */
 void setup_arch(phys_addr_t dtb)
 {
 	int err;

@@ -17,6 +17,12 @@
 
 static struct expected_fault *armed;
 
+/**
+ * expect_fault - arm @f: the next exception of kind @f->kind is expected
+ *
+ * Only one can be armed; it disarms itself when taken.  Call
+ * expect_fault_end() afterwards in any case.
+ */
 void expect_fault(struct expected_fault *f)
 {
 	f->taken = false;
@@ -164,6 +170,11 @@ static void __noreturn die(const struct pt_regs *regs, int kind, u32 pc, u32 far
 	panic("Fatal exception");
 }
 
+/**
+ * arm_exception - the C half of every exception (called from entry.S)
+ * @regs: the saved context; changes to it take effect on return
+ * @kind: EXC_* in vector order
+ */
 void arm_exception(struct pt_regs *regs, int kind)
 {
 	u32 pc = faulting_pc(regs, kind);

@@ -46,6 +46,12 @@ static void set_kernel_pte(unsigned long va, struct page *page)
 		flush_tlb_kernel_page(va);
 }
 
+/**
+ * kmap_high_get_address - where @page is pkmap-mapped right now, or NULL
+ * @page: a highmem page
+ *
+ * Used by page_address() for highmem pages, as Linux's page_address_htable.
+ */
 void *kmap_high_get_address(const struct page *page)
 {
 	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)

@@ -34,6 +34,14 @@ phys_addr_t early_io_slot_phys(unsigned int slot)
 							    : PHYS_ADDR_MAX;
 }
 
+/**
+ * early_ioremap - map device registers before paging_init, in 1 MiB sections
+ * @phys: physical address of the registers
+ * @size: bytes needed
+ *
+ * Maps into the early I/O window of the boot page table; paging_init keeps
+ * these mappings at the same addresses.  Returns NULL when the window is full.
+ */
 void __iomem *early_ioremap(phys_addr_t phys, size_t size)
 {
 	phys_addr_t section = phys & SECTION_MASK;

@@ -63,6 +63,14 @@ const struct mem_type *get_mem_type(unsigned int type)
 	return type < MT_NR_TYPES ? &mem_types[type] : NULL;
 }
 
+/**
+ * lookup_address - the descriptor that maps @va in @pgd
+ * @pgd: the first-level table
+ * @va: the virtual address
+ * @level: set to 1 (section or fault at first level) or 2 (small page)
+ *
+ * Returns a pointer to the pmd or pte, or NULL if the first level faults.
+ */
 u32 *lookup_address(pmd_t *pgd, unsigned long va, int *level)
 {
 	pmd_t *pmd = &pgd[pgd_index(va)];
@@ -156,6 +164,17 @@ static int __create_mapping(pmd_t *pgd, const struct map_desc *md, const struct 
 	return 0;
 }
 
+/**
+ * create_mapping - map @md into the first-level table @pgd
+ * @pgd: the first-level table
+ * @md: what to map: virtual and physical start, length, memory type
+ * @ops: allocates second-level tables and publishes new entries
+ *
+ * Uses a 1 MiB section wherever the virtual and physical addresses and the
+ * remaining length allow, and 4 KiB pages elsewhere.  Returns 0, -EINVAL for
+ * a descriptor that is not page aligned, wraps or lies above 4 GiB,
+ * -EEXIST if it would split an existing section, -ENOMEM if no table.
+ */
 int create_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops)
 {
 	return __create_mapping(pgd, md, ops, true);
@@ -232,6 +251,18 @@ static unsigned int lowmem_type_at(phys_addr_t pa, const struct kernel_regions *
 	return MT_MEMORY_RW;
 }
 
+/**
+ * map_lowmem_range - map [@start, @end) of RAM at its linear address
+ * @pgd: the first-level table
+ * @start: physical start, page aligned
+ * @end: physical end, page aligned
+ * @kr: where the kernel image's text and rodata lie
+ * @ops: as for create_mapping()
+ *
+ * Splits the range where the memory type changes (text, rodata, the rest)
+ * and maps each piece with create_mapping(), so sections are used exactly
+ * where a whole MiB has one type.  Returns 0 or create_mapping()'s error.
+ */
 int map_lowmem_range(pmd_t *pgd, phys_addr_t start, phys_addr_t end,
 		     const struct kernel_regions *kr, const struct pgtable_ops *ops)
 {
@@ -319,6 +350,19 @@ static void __init alloc_pte_tables(pmd_t *pgd, unsigned long start, unsigned lo
 	}
 }
 
+/**
+ * build_kernel_tables - the part of paging_init that needs no CP15
+ * @kt: filled in
+ * @ops: where pte tables come from and how entries are published
+ *
+ * From memblock: a new first-level table mapping lowmem (below
+ * arm_lowmem_limit; NOMAP memory left out) with kernel text, rodata and the
+ * rest at their permissions, the vectors page (the caller copies the
+ * vectors into it), the pte tables of the pkmap and kmap_atomic windows,
+ * and the zero page.  Panics, with the reason, if memory runs out.  The
+ * host simulator (mmsim) runs it too, so its memory report includes what
+ * the page tables cost.
+ */
 void __init build_kernel_tables(struct kernel_tables *kt, const struct pgtable_ops *ops)
 {
 	struct map_desc vectors = {

@@ -133,6 +133,17 @@ static void note(struct walk *w, u64 va, u64 size, u32 desc, bool section)
 	w->cur.end = va + size;
 }
 
+/**
+ * ptdump_walk - print every mapping of @pgd as merged ranges
+ * @pgd: a first-level table
+ * @markers: boundaries in ascending order, ended by one with a NULL name
+ *
+ * Consecutive entries with the same attributes and contiguous physical
+ * addresses print as one range, with its size, permissions ("ro"/"RW",
+ * "x "/"NX"), "SHD" if shareable, the memory type in Linux's words
+ * (MEM/CACHED/WBWA, DEV/SHARED, SO/UNCACHED ...), the granule (section or
+ * page) and the physical start.  Returns the number of ranges printed.
+ */
 int ptdump_walk(pmd_t *pgd, const struct ptdump_marker *markers)
 {
 	struct walk w = {.marker = markers};

@@ -53,14 +53,6 @@ static inline void writel(u32 v, volatile void __iomem *addr)
 	writel_relaxed(v, addr);
 }
 
-/**
- * early_ioremap - map device registers before paging_init, in 1 MiB sections
- * @phys: physical address of the registers
- * @size: bytes needed
- *
- * Maps into the early I/O window of the boot page table; paging_init keeps
- * these mappings at the same addresses.  Returns NULL when the window is full.
- */
 void __iomem *early_ioremap(phys_addr_t phys, size_t size);
 
 /**

@@ -15,17 +15,6 @@ struct ptdump_marker {
 	const char *name;
 };
 
-/**
- * ptdump_walk - print every mapping of @pgd as merged ranges
- * @pgd: a first-level table
- * @markers: boundaries in ascending order, ended by one with a NULL name
- *
- * Consecutive entries with the same attributes and contiguous physical
- * addresses print as one range, with its size, permissions ("ro"/"RW",
- * "x "/"NX"), "SHD" if shareable, the memory type in Linux's words
- * (MEM/CACHED/WBWA, DEV/SHARED, SO/UNCACHED ...), the granule (section or
- * page) and the physical start.  Returns the number of ranges printed.
- */
 int ptdump_walk(pmd_t *pgd, const struct ptdump_marker *markers);
 
 /** ptdump_kernel - ptdump_walk() the kernel's table with the layout's markers */

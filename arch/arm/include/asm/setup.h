@@ -13,12 +13,6 @@ extern u32 __boot_load_addr, __boot_fdt_addr;
 extern phys_addr_t dtb_phys;
 extern void *initial_boot_params;
 
-/**
- * setup_arch - the ARM half of boot: CPU, DT, memory layout, page tables
- * @dtb: physical address of the DTB, as the loader passed it in r2
- *
- * Halts with a message naming the problem if the DTB is unusable.
- */
 void setup_arch(phys_addr_t dtb);
 
 #endif /* _ASM_SETUP_H */

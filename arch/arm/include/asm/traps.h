@@ -34,22 +34,11 @@ struct expected_fault {
 	u32 fsr;
 };
 
-/**
- * expect_fault - arm @f: the next exception of kind @f->kind is expected
- *
- * Only one can be armed; it disarms itself when taken.  Call
- * expect_fault_end() afterwards in any case.
- */
 void expect_fault(struct expected_fault *f);
 
 /** expect_fault_end - disarm; returns whether the fault was taken */
 bool expect_fault_end(struct expected_fault *f);
 
-/**
- * arm_exception - the C half of every exception (called from entry.S)
- * @regs: the saved context; changes to it take effect on return
- * @kind: EXC_* in vector order
- */
 void arm_exception(struct pt_regs *regs, int kind);
 
 /** show_regs - print a register dump in Linux's format */
