@@ -99,6 +99,18 @@ static const char *parse_digits(const char *s, unsigned int base, unsigned long 
 
 /* ---------------------------------------------------------------- Linux's permissive parsers */
 
+/**
+ * simple_strtoull - convert the leading number of a string
+ * @cp: the string
+ * @endp: set to the first character not used (may be NULL)
+ * @base: 2..16, or 0 to accept the C prefixes 0x (hex) and 0 (octal)
+ *
+ * Stops at the first character that is not a digit of @base; digits past
+ * the range of unsigned long long wrap, as in Linux.  Use kstrtoull() when
+ * the value must be checked.
+ *
+ * Return: the converted number (0 if there are no digits).
+ */
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base)
 {
 	unsigned long long v;
@@ -173,6 +185,14 @@ unsigned long long memparse(const char *ptr, char **retptr)
 
 /* ---------------------------------------------------------------- checked parsers */
 
+/**
+ * kstrtoull - convert a whole string to an unsigned long long
+ * @s: the string; a leading '+' and one trailing newline are allowed
+ * @base: 2..16, or 0 to accept the C prefixes 0x (hex) and 0 (octal)
+ * @res: the result, written only on success
+ *
+ * Return: 0, -EINVAL if @s is not entirely a number, -ERANGE on overflow.
+ */
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res)
 {
 	unsigned long long v;
@@ -328,6 +348,18 @@ int early_param_int(const char *param, const char *val, int min, int max, int *r
 
 /* ---------------------------------------------------------------- splitting */
 
+/**
+ * next_arg - split the next parameter off a command line, in place
+ * @args: the rest of the command line (leading spaces already skipped)
+ * @param: set to the parameter's name
+ * @val: set to its value, or NULL when it has no '='
+ *
+ * Parameters are separated by white space; double quotes group, so
+ * param="a b" gives the value a b and "param=a b" the same, quotes removed.
+ * The string is cut with NULs.
+ *
+ * Return: where the next parameter starts (spaces skipped).
+ */
 char *next_arg(char *args, char **param, char **val)
 {
 	bool in_quote = false, quoted = false;

@@ -37,7 +37,12 @@ void __bug(const char *file, int line, const char *cond)
 	panic("BUG: %s", cond);
 }
 
-/*
+/**
+ * __warn - print a WARNING line with its place; execution continues
+ * @file: source file of the warning
+ * @line: its line
+ * @cond: the condition text that held
+ *
  * Linux's line names the function that warned, not the condition: the
  * condition of WARN_ON(1), the common case, is just "1".
  */

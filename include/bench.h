@@ -66,12 +66,6 @@ u64 bench_ticks_to_insns(u64 ticks);
 /** bench_now_instructions - the clock, in instructions since the timer started */
 u64 bench_now_instructions(void);
 
-/**
- * bench_spin - execute exactly 2 * @loops + a few instructions
- * @loops: iterations of "subs; bne"
- *
- * The calibration loop, exported so tests can check the calibration.
- */
 void bench_spin(u32 loops);
 
 /* ---- For the bench suites (tests/target/bench_*.c), in tests/target/bench_ktap.c. */

@@ -113,12 +113,6 @@ int cma_for_each_area(int (*it)(struct cma *cma, void *data), void *data);
 
 unsigned long cma_used_pages(struct cma *cma);
 
-/**
- * cma_reset - forget every area and totalcma_pages
- *
- * Not in Linux (which boots once): host tests, mmsim and the fuzzer boot
- * many times in one process.  The memory of the areas is not touched.
- */
 void cma_reset(void);
 
 #endif /* _CMA_H */

@@ -65,12 +65,6 @@ struct page *dma_alloc_from_contiguous(struct device *dev, size_t count, unsigne
 
 bool dma_release_from_contiguous(struct device *dev, struct page *pages, int count);
 
-/**
- * dma_contiguous_reset - forget cma= and the default area
- *
- * Not in Linux: host tests, mmsim and the fuzzer boot many times in one
- * process.  Also forgets every CMA area (cma_reset()).
- */
 void dma_contiguous_reset(void);
 
 #endif /* _DMA_MAP_OPS_H */

@@ -55,9 +55,6 @@ void __noreturn __cold __bug(const char *file, int line, const char *cond);
 
 void __noreturn __cold panic(const char *fmt, ...) __printf(1, 2);
 
-/**
- * __warn - print a WARNING line with its place; execution continues
- */
 void __cold __warn(const char *file, int line, const char *cond);
 
 /*

@@ -58,13 +58,6 @@ struct ktap_suite {
 							      .cases = case_array}; \
 	KTAP_SUITE_DEFINE(__ktap_suite_##suite_name)
 
-/**
- * ktap_fail - record a failed expectation and print its KTAP diagnostic
- * @t: the running test
- * @file: where
- * @line: where
- * @fmt: what was expected and what was found
- */
 void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
 	__printf(4, 5);
 
@@ -161,15 +154,6 @@ typedef void (*ktap_early_hook_t)(void);
 /** ktap_run_early_hooks - run every KTAP_EARLY_HOOK (start_kernel, before mm_core_init) */
 void ktap_run_early_hooks(void);
 
-/**
- * ktap_run_all - run every registered suite that @filter selects
- * @filter: NULL or "" for all suites but the on_request ones; otherwise a comma-separated
- *          list of globs (only '*' is special) over "suite" or "suite.case",
- *          as Linux's kunit.filter_glob
- *
- * Prints the KTAP document and returns the number of failed cases, or 1
- * (with a "# no test matches" line) if a non-empty @filter selects nothing.
- */
 int ktap_run_all(const char *filter);
 int ktap_list_all(const char *filter);
 

@@ -64,20 +64,10 @@ void show_pagetypeinfo(void);
 /** show_zoneinfo - print /proc/zoneinfo: watermarks, sizes, counters, pcp settings */
 void show_zoneinfo(void);
 
-/**
- * show_mminfo - all three reports, for the "mminfo" command-line option and tests
- */
 void show_mminfo(void);
 
 void show_mminfo_at_boot(void);
 
-/**
- * show_free_areas - the "Mem-Info:" summary an allocation failure prints
- *
- * Per zone the free counts and watermarks, then Linux's
- * "Normal: 3*4kB (UM) 1*8kB (M) ... = 20kB" line of free blocks by order
- * with the migratetypes that hold them.
- */
 void show_free_areas(void);
 
 #endif /* _VMSTAT_H */

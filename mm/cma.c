@@ -740,7 +740,12 @@ int cma_for_each_area(int (*it)(struct cma *cma, void *data), void *data)
 	return 0;
 }
 
-/** cma_reset - forget every area and totalcma_pages (host tests, mmsim, fuzzer) */
+/**
+ * cma_reset - forget every area and totalcma_pages
+ *
+ * Not in Linux (which boots once): host tests, mmsim and the fuzzer boot
+ * many times in one process.  The memory of the areas is not touched.
+ */
 void cma_reset(void)
 {
 	memset(cma_areas, 0, sizeof(cma_areas));

@@ -216,7 +216,12 @@ bool dma_release_from_contiguous(struct device *dev, struct page *pages, int cou
 	return cma_release(dev_get_cma_area(dev), pages, (unsigned long)count);
 }
 
-/** dma_contiguous_reset - forget cma=, the default area and every CMA area */
+/**
+ * dma_contiguous_reset - forget cma= and the default area
+ *
+ * Not in Linux: host tests, mmsim and the fuzzer boot many times in one
+ * process.  Also forgets every CMA area (cma_reset()).
+ */
 void dma_contiguous_reset(void)
 {
 	size_cmdline = PHYS_ADDR_MAX;

@@ -35,12 +35,6 @@ struct zone;
 #define ALLOC_HIGH	    0x20 /* __GFP_HIGH: half of min */
 #define ALLOC_CMA	    0x80 /* may use MIGRATE_CMA free pages */
 
-/**
- * bad_page - report a page in a state it must not be in ("BUG: Bad page state")
- * @page: the page, left exactly as found
- * @reason: what is wrong, for "page dumped because:"
- * @caller: the address of whoever asked (printed as "caller: %pS"), or 0
- */
 void bad_page(struct page *page, const char *reason, unsigned long caller);
 
 int __isolate_free_page(struct page *page, unsigned int order);

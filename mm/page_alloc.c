@@ -145,6 +145,12 @@ void set_pageblock_migratetype(struct page *page, int migratetype)
  * that is genuinely free in the buddy lists when the report is a double
  * free); callers do not free or hand it out, so it is lost but harmless.
  */
+/**
+ * bad_page - report a page in a state it must not be in ("BUG: Bad page state")
+ * @page: the page, left exactly as found
+ * @reason: what is wrong, for "page dumped because:"
+ * @caller: the address of whoever asked (printed as "caller: %pS"), or 0
+ */
 noinline void bad_page(struct page *page, const char *reason, unsigned long caller)
 {
 	printk(KERN_ALERT "BUG: Bad page state in process %s  pfn:%05lx\n", CURRENT_COMM,

@@ -196,7 +196,11 @@ void show_zoneinfo(void)
 	}
 }
 
-/** show_mminfo - buddyinfo, pagetypeinfo and zoneinfo */
+/**
+ * show_mminfo - buddyinfo, pagetypeinfo and zoneinfo
+ *
+ * For the "mminfo" command-line option and tests.
+ */
 void show_mminfo(void)
 {
 	show_buddyinfo();
@@ -281,7 +285,13 @@ static void add_migration_types(struct line *l, unsigned int type)
 	line_add(l, "(%s) ", tmp);
 }
 
-/** show_free_areas - the "Mem-Info:" summary an allocation failure prints */
+/**
+ * show_free_areas - the "Mem-Info:" summary an allocation failure prints
+ *
+ * Per zone the free counts and watermarks, then Linux's
+ * "Normal: 3*4kB (UM) 1*8kB (M) ... = 20kB" line of free blocks by order
+ * with the migratetypes that hold them.
+ */
 void show_free_areas(void)
 {
 	struct line l = {.len = 0};

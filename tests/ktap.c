@@ -43,6 +43,13 @@ void ktap_info(const char *fmt, ...)
 	va_end(args);
 }
 
+/**
+ * ktap_fail - record a failed expectation and print its KTAP diagnostic
+ * @t: the running test
+ * @file: where
+ * @line: where
+ * @fmt: what was expected and what was found
+ */
 void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
 {
 	va_list args;
@@ -202,6 +209,15 @@ static int run_suite(const struct ktap_suite *s, const char *filter, int nr)
 	return counts[1];
 }
 
+/**
+ * ktap_run_all - run every registered suite that @filter selects
+ * @filter: NULL or "" for all suites but the on_request ones; otherwise a comma-separated
+ *          list of globs (only '*' is special) over "suite" or "suite.case",
+ *          as Linux's kunit.filter_glob
+ *
+ * Prints the KTAP document and returns the number of failed cases, or 1
+ * (with a "# no test matches" line) if a non-empty @filter selects nothing.
+ */
 int ktap_run_all(const char *filter)
 {
 	const struct ktap_suite *const *p;

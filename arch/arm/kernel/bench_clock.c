@@ -124,7 +124,14 @@ bool bench_boot_ticks(enum bench_boot_point point, u64 *ticks)
 	return true;
 }
 
-/* Two instructions an iteration: the subs and the taken bne. */
+/**
+ * bench_spin - execute exactly 2 * @loops + a few instructions
+ * @loops: iterations of "subs; bne"
+ *
+ * The calibration loop, exported so tests can check the calibration.
+ *
+ * Two instructions an iteration: the subs and the taken bne.
+ */
 noinline void bench_spin(u32 loops)
 {
 	if (!loops)

@@ -74,10 +74,17 @@ found:
 	return (void __iomem *)(EARLY_IO_BASE + slot * SECTION_SIZE + (u32)(phys - section));
 }
 
-/*
- * ioremap: device registers after paging_init, mapped with 4 KiB device
- * pages in an area of the vmalloc space (mm/vmalloc.c), guard page and
- * all, as Linux's ioremap sits on vmalloc's address allocator.  Before
+/**
+ * ioremap - map device registers (after paging_init)
+ * @phys: physical address of the registers
+ * @size: bytes
+ *
+ * Maps whole pages of shareable device memory, never executable, in the
+ * vmalloc area.  Returns the virtual address of @phys, or NULL (reported)
+ * if the request is invalid or no space is left.
+ *
+ * Like Linux's, it sits on vmalloc's address allocator (mm/vmalloc.c): 4 KiB
+ * device pages in an area of the vmalloc space, guard page and all.  Before
  * vmalloc_init() the area and its page tables come from memblock.
  */
 void __iomem *ioremap(phys_addr_t phys, size_t size)

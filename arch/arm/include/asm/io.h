@@ -55,15 +55,6 @@ static inline void writel(u32 v, volatile void __iomem *addr)
 
 void __iomem *early_ioremap(phys_addr_t phys, size_t size);
 
-/**
- * ioremap - map device registers (after paging_init)
- * @phys: physical address of the registers
- * @size: bytes
- *
- * Maps whole pages of shareable device memory, never executable, in the
- * vmalloc area.  Returns the virtual address of @phys, or NULL (reported)
- * if the request is invalid or no space is left.
- */
 void __iomem *ioremap(phys_addr_t phys, size_t size);
 
 /** iounmap - remove a mapping ioremap() made */
