@@ -125,6 +125,12 @@ unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int bas
 	return v;
 }
 
+/**
+ * simple_strtoul - simple_strtoull() for an unsigned long
+ * @cp: the string
+ * @endp: set to the first character not used (may be NULL)
+ * @base: as for simple_strtoull()
+ */
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base)
 {
 	return (unsigned long)simple_strtoull(cp, endp, base);

@@ -672,6 +672,9 @@ int early_init_fdt_scan_reserved_mem(void)
 
 /* ---------------------------------------------------------------- lookups */
 
+/**
+ * of_reserved_mem_count - number of /reserved-memory nodes in the table
+ */
 int of_reserved_mem_count(void)
 {
 	return reserved_mem_count;

@@ -75,6 +75,11 @@ static const char *parse_level(const char *text, int *level, bool *cont, bool *o
 	return text;
 }
 
+/**
+ * vprintk - printk() with a va_list
+ * @fmt: format, optionally starting with a KERN_* level
+ * @args: the arguments
+ */
 int vprintk(const char *fmt, va_list args)
 {
 	char text[512];
@@ -152,6 +157,10 @@ void register_console(struct console *con, bool replay)
 	consoles = con;
 }
 
+/**
+ * unregister_console - stop sending output to @con
+ * @con: the console
+ */
 void unregister_console(struct console *con)
 {
 	for (struct console **p = &consoles; *p; p = &(*p)->next) {

@@ -318,6 +318,12 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 	return (int)o.len;
 }
 
+/**
+ * scnprintf - vscnprintf() with variable arguments
+ * @buf: where to
+ * @size: bytes in @buf
+ * @fmt: printk format
+ */
 int scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list args;

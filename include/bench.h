@@ -43,10 +43,8 @@ extern u32 bench_entry_count;
 
 bool bench_clock_init(void);
 
-/** bench_clock_available - did bench_clock_init() find the global timer? */
 bool bench_clock_available(void);
 
-/** bench_clock_read - the global timer's 64-bit count (0 without a timer) */
 u64 bench_clock_read(void);
 
 void bench_boot_stamp(enum bench_boot_point point);
@@ -63,7 +61,6 @@ u64 bench_calibrate(void);
 
 u64 bench_ticks_to_insns(u64 ticks);
 
-/** bench_now_instructions - the clock, in instructions since the timer started */
 u64 bench_now_instructions(void);
 
 void bench_spin(u32 loops);

@@ -74,13 +74,10 @@ struct cma {
 extern struct cma cma_areas[MAX_CMA_AREAS];
 extern unsigned int cma_area_count;
 
-/** cma_get_base - the physical base of @cma */
 phys_addr_t cma_get_base(const struct cma *cma);
 
-/** cma_get_size - the size of @cma in bytes */
 unsigned long cma_get_size(const struct cma *cma);
 
-/** cma_get_name - the name of @cma */
 const char *cma_get_name(const struct cma *cma);
 
 int cma_declare_contiguous_nid(phys_addr_t base, phys_addr_t size, phys_addr_t limit,

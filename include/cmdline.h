@@ -32,7 +32,6 @@ extern char boot_command_line[COMMAND_LINE_SIZE];
 
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
 
-/** simple_strtoul - simple_strtoull() for an unsigned long */
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 
 int kstrtoull(const char *s, unsigned int base, unsigned long long *res);

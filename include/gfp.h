@@ -100,17 +100,14 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 
 #define __get_free_page(gfp) __get_free_pages(gfp, 0)
 
-/** get_zeroed_page - one zeroed lowmem page, by address; 0 on failure */
 unsigned long get_zeroed_page(gfp_t gfp);
 
 void *alloc_pages_exact(size_t size, gfp_t gfp);
 
-/** free_pages_exact - free what alloc_pages_exact(@size) returned at @virt */
 void free_pages_exact(void *virt, size_t size);
 
 void __free_pages(struct page *page, unsigned int order);
 
-/** free_pages - __free_pages() by kernel address; @addr 0 is ignored */
 void free_pages(unsigned long addr, unsigned int order);
 
 #define __free_page(page) __free_pages((page), 0)

@@ -16,13 +16,9 @@
 
 struct page;
 
-/** kmap - map @page into the kernel's pkmap window; pair with kunmap() */
 void *kmap(struct page *page);
-/** kunmap - drop the mapping kmap() made */
 void kunmap(struct page *page);
-/** kmap_atomic - map @page in this CPU's fixmap stack; pair with kunmap_atomic() */
 void *kmap_atomic(struct page *page);
-/** kunmap_atomic - unmap the most recent kmap_atomic() of this CPU */
 void kunmap_atomic(void *addr);
 void *kmap_high_get_address(const struct page *page);
 

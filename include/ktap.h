@@ -61,10 +61,8 @@ struct ktap_suite {
 void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt, ...)
 	__printf(4, 5);
 
-/** ktap_skip - mark the running test skipped, with a reason */
 void ktap_skip(struct ktap_test *t, const char *reason);
 
-/** ktap_info - print a "# " diagnostic line inside the running suite */
 void ktap_info(const char *fmt, ...) __printf(1, 2);
 
 #define KTAP_EXPECT_TRUE(t, cond)                                                          \
@@ -151,7 +149,6 @@ typedef void (*ktap_early_hook_t)(void);
 	static const ktap_early_hook_t __ktap_early_##fn __section("ktap_early") \
 		__used __aligned(sizeof(void *)) = fn
 
-/** ktap_run_early_hooks - run every KTAP_EARLY_HOOK (start_kernel, before mm_core_init) */
 void ktap_run_early_hooks(void);
 
 int ktap_run_all(const char *filter);
@@ -160,7 +157,6 @@ int ktap_list_all(const char *filter);
 /* kunit.stats_enabled (0, 1, 2): when the per-suite count lines are printed */
 extern int ktap_stats_enabled;
 
-/** ktap_glob_match - '*'-only glob match, exposed for tests */
 bool ktap_glob_match(const char *glob, const char *str, size_t len);
 
 #endif /* _KTAP_H */

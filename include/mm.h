@@ -316,27 +316,22 @@ void build_all_zonelists(pg_data_t *pgdat);
 
 unsigned long memblock_free_all(void);
 
-/** mem_init_print_info - print Linux's "Memory: XK/YK available (...)" line */
 void mem_init_print_info(void);
 
 void setup_per_cpu_pageset(void);
 
 int init_per_zone_wmark_min(void);
 
-/** setup_per_zone_wmarks - recompute watermarks from min_free_kbytes (sysctl path) */
 void setup_per_zone_wmarks(void);
 
 void mm_core_init(void);
 
-/** get_num_physpages - present pages of all nodes */
 unsigned long get_num_physpages(void);
 
 unsigned long nr_free_zone_pages(int offset);
 
-/** nr_free_buffer_pages - nr_free_zone_pages() of the lowmem zones */
 unsigned long nr_free_buffer_pages(void);
 
-/** zone_pcp_init - empty pcp lists with the boot high/batch (Linux's boot_pageset) */
 void zone_pcp_init(struct zone *zone);
 
 bool pageblock_has_memory(unsigned long pfn);
@@ -373,7 +368,6 @@ static inline bool page_poisoning_enabled(void)
 
 int early_page_poison_param(const char *buf);
 
-/** kernel_poison_pages - fill @numpages pages from @page with PAGE_POISON */
 void kernel_poison_pages(struct page *page, int numpages);
 
 void kernel_unpoison_pages(struct page *page, int numpages);

@@ -395,10 +395,8 @@ static inline int get_pfnblock_migratetype(const struct page *page, unsigned lon
 	return (int)get_pfnblock_flags_mask(page, pfn, MIGRATETYPE_MASK);
 }
 
-/** set_pageblock_migratetype - set the migratetype of @page's pageblock */
 void set_pageblock_migratetype(struct page *page, int migratetype);
 
-/** move_freepages_block - move the free pages of @page's pageblock to @migratetype's lists */
 int move_freepages_block(struct zone *zone, struct page *page, int migratetype, int *num_movable);
 
 /* Tunables, with Linux's defaults and meanings. */

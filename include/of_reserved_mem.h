@@ -96,7 +96,6 @@ void of_reserved_mem_protect(phys_addr_t base, phys_addr_t size, const char *wha
 
 int early_init_fdt_scan_reserved_mem(void);
 
-/** of_reserved_mem_count - number of /reserved-memory nodes in the table */
 int of_reserved_mem_count(void);
 
 struct reserved_mem *of_reserved_mem_get(int i);

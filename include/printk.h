@@ -45,12 +45,10 @@ extern int console_loglevel;
 
 int printk(const char *fmt, ...) __printf(1, 2);
 
-/** vprintk - printk() with a va_list */
 int vprintk(const char *fmt, va_list args);
 
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
-/** scnprintf - vscnprintf() with variable arguments */
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
 #define pr_emerg(fmt, ...)  printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
@@ -90,7 +88,6 @@ struct console {
 
 void register_console(struct console *con, bool replay);
 
-/** unregister_console - stop sending output to @con */
 void unregister_console(struct console *con);
 
 bool have_working_console(void);

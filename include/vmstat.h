@@ -55,13 +55,10 @@ extern const char *const zone_event_names[NR_ZONE_EVENT_ITEMS];
 
 void zone_free_pages_by_migratetype(struct zone *zone, unsigned long *counts);
 
-/** show_buddyinfo - print /proc/buddyinfo: free blocks per order per zone */
 void show_buddyinfo(void);
 
-/** show_pagetypeinfo - print /proc/pagetypeinfo: free blocks per migratetype, pageblock counts */
 void show_pagetypeinfo(void);
 
-/** show_zoneinfo - print /proc/zoneinfo: watermarks, sizes, counters, pcp settings */
 void show_zoneinfo(void);
 
 void show_mminfo(void);

@@ -29,16 +29,28 @@
 struct cma cma_areas[MAX_CMA_AREAS];
 unsigned int cma_area_count;
 
+/**
+ * cma_get_base - the physical base of @cma
+ * @cma: the area
+ */
 phys_addr_t cma_get_base(const struct cma *cma)
 {
 	return PFN_PHYS(cma->base_pfn);
 }
 
+/**
+ * cma_get_size - the size of @cma in bytes
+ * @cma: the area
+ */
 unsigned long cma_get_size(const struct cma *cma)
 {
 	return cma->count << PAGE_SHIFT;
 }
 
+/**
+ * cma_get_name - the name of @cma
+ * @cma: the area
+ */
 const char *cma_get_name(const struct cma *cma)
 {
 	return cma->name;

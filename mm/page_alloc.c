@@ -1350,6 +1350,8 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 /**
  * get_zeroed_page - one zeroed lowmem page, by address
  * @gfp: flags
+ *
+ * Return: the address, or 0 on failure.
  */
 unsigned long get_zeroed_page(gfp_t gfp)
 {

@@ -70,7 +70,7 @@ void zone_free_pages_by_migratetype(struct zone *zone, unsigned long *counts)
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 
-/** show_buddyinfo - print /proc/buddyinfo */
+/** show_buddyinfo - print /proc/buddyinfo: free blocks per order per zone */
 void show_buddyinfo(void)
 {
 	struct line l = {.len = 0};
@@ -84,7 +84,10 @@ void show_buddyinfo(void)
 	}
 }
 
-/** show_pagetypeinfo - print /proc/pagetypeinfo */
+/**
+ * show_pagetypeinfo - print /proc/pagetypeinfo: free blocks per migratetype,
+ * pageblock counts
+ */
 void show_pagetypeinfo(void)
 {
 	struct line l = {.len = 0};
@@ -146,7 +149,7 @@ void show_pagetypeinfo(void)
 }
 
 /**
- * show_zoneinfo - print /proc/zoneinfo
+ * show_zoneinfo - print /proc/zoneinfo: watermarks, sizes, counters, pcp settings
  *
  * Linux's per-node stats block is left out (we keep no node counters); our
  * event counters follow the zone stats in the same "%-12s %lu" format.

@@ -19,6 +19,9 @@ extern const ktap_early_hook_t __stop_ktap_early[] __attribute__((weak));
 
 static const char *indent = ""; /* "    " while inside a suite */
 
+/**
+ * ktap_run_early_hooks - run every KTAP_EARLY_HOOK (start_kernel, before mm_core_init)
+ */
 void ktap_run_early_hooks(void)
 {
 	for (const ktap_early_hook_t *hook = __start_ktap_early; hook < __stop_ktap_early; hook++)
@@ -34,6 +37,10 @@ static void vktap_info(const char *fmt, va_list args)
 	printk(KERN_OUTPUT "%s# %s\n", indent, buf);
 }
 
+/**
+ * ktap_info - print a "# " diagnostic line inside the running suite
+ * @fmt: printk format
+ */
 void ktap_info(const char *fmt, ...)
 {
 	va_list args;
@@ -61,12 +68,23 @@ void ktap_fail(struct ktap_test *t, const char *file, int line, const char *fmt,
 	va_end(args);
 }
 
+/**
+ * ktap_skip - mark the running test skipped, with a reason
+ * @t: the running test
+ * @reason: why, printed after "# SKIP"
+ */
 void ktap_skip(struct ktap_test *t, const char *reason)
 {
 	t->skipped = true;
 	t->skip_reason = reason;
 }
 
+/**
+ * ktap_glob_match - '*'-only glob match, exposed for tests
+ * @glob: the pattern
+ * @str: the text (not NUL-terminated)
+ * @len: its length
+ */
 bool ktap_glob_match(const char *glob, const char *str, size_t len)
 {
 	if (!*glob)

@@ -27,7 +27,9 @@ static void __iomem *gt_base;
 static u64 boot_ticks[BENCH_BOOT_NR_POINTS];
 static u64 insns_per_tick; /* BENCH_FIXED_SHIFT fixed point; 0 until calibrated */
 
-/*
+/**
+ * bench_clock_read - the global timer's 64-bit count (0 without a timer)
+ *
  * The count is two 32-bit registers: read high, low, high again, and retry
  * if the low word wrapped in between (the TRM's recommended sequence).
  */
@@ -45,6 +47,9 @@ u64 bench_clock_read(void)
 	return ((u64)hi << 32) | lo;
 }
 
+/**
+ * bench_clock_available - did bench_clock_init() find the global timer?
+ */
 bool bench_clock_available(void)
 {
 	return gt_base != NULL;
@@ -189,6 +194,9 @@ u64 bench_ticks_to_insns(u64 ticks)
 	return (ticks * insns_per_tick + (1ULL << (BENCH_FIXED_SHIFT - 1))) >> BENCH_FIXED_SHIFT;
 }
 
+/**
+ * bench_now_instructions - the clock, in instructions since the timer started
+ */
 u64 bench_now_instructions(void)
 {
 	return bench_ticks_to_insns(bench_clock_read());

@@ -32,6 +32,10 @@ void expect_fault(struct expected_fault *f)
 	barrier();
 }
 
+/**
+ * expect_fault_end - disarm; returns whether the fault was taken
+ * @f: the expectation expect_fault() armed
+ */
 bool expect_fault_end(struct expected_fault *f)
 {
 	barrier();
@@ -117,6 +121,10 @@ static bool handle_expected(struct pt_regs *regs, int kind, u32 pc, u32 far, u32
 	return true;
 }
 
+/**
+ * show_regs - print a register dump in Linux's format
+ * @regs: the registers saved at the exception
+ */
 void show_regs(const struct pt_regs *regs)
 {
 	const u32 *r = regs->uregs;

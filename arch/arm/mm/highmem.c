@@ -60,6 +60,10 @@ void *kmap_high_get_address(const struct page *page)
 	return NULL;
 }
 
+/**
+ * kmap - map @page into the kernel's pkmap window; pair with kunmap()
+ * @page: the page
+ */
 void *kmap(struct page *page)
 {
 	unsigned long flags;
@@ -92,6 +96,10 @@ out:
 	return addr;
 }
 
+/**
+ * kunmap - drop the mapping kmap() made
+ * @page: the page kmap() mapped
+ */
 void kunmap(struct page *page)
 {
 	unsigned long flags;
@@ -121,6 +129,10 @@ static unsigned long kmap_atomic_slot_addr(unsigned int cpu, unsigned int idx)
 	return FIXADDR_START + (cpu * KM_MAX_IDX + idx) * PAGE_SIZE;
 }
 
+/**
+ * kmap_atomic - map @page in this CPU's fixmap stack; pair with kunmap_atomic()
+ * @page: the page
+ */
 void *kmap_atomic(struct page *page)
 {
 	unsigned int cpu = smp_processor_id();
@@ -134,6 +146,10 @@ void *kmap_atomic(struct page *page)
 	return (void *)va;
 }
 
+/**
+ * kunmap_atomic - unmap the most recent kmap_atomic() of this CPU
+ * @addr: the address kmap_atomic() returned
+ */
 void kunmap_atomic(void *addr)
 {
 	unsigned int cpu = smp_processor_id();

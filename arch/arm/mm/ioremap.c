@@ -23,11 +23,20 @@
 /* Physical section mapped by each slot, +1 so that 0 means free. */
 static phys_addr_t early_io_phys[EARLY_IO_SLOTS];
 
+/**
+ * early_io_record - note that early I/O slot @slot maps physical @section
+ * @slot: the early I/O slot
+ * @section: physical base of the 1 MiB section it maps
+ */
 void early_io_record(unsigned int slot, phys_addr_t section)
 {
 	early_io_phys[slot] = section + 1;
 }
 
+/**
+ * early_io_slot_phys - the section slot @slot maps, or PHYS_ADDR_MAX if none
+ * @slot: the early I/O slot
+ */
 phys_addr_t early_io_slot_phys(unsigned int slot)
 {
 	return slot < EARLY_IO_SLOTS && early_io_phys[slot] ? early_io_phys[slot] - 1
@@ -113,6 +122,10 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 	return (void __iomem *)(addr + offset);
 }
 
+/**
+ * iounmap - remove a mapping ioremap() made
+ * @addr: what ioremap() returned
+ */
 void iounmap(volatile void __iomem *addr)
 {
 	vunmap((const void *)((unsigned long)addr & PAGE_MASK));

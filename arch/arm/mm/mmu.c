@@ -131,6 +131,9 @@ static void cpu_switch_tables(pmd_t *pgd)
 	isb();
 }
 
+/**
+ * paging_init - build the final page tables and switch to them
+ */
 void __init paging_init(void)
 {
 	struct kernel_tables kt;
@@ -157,6 +160,9 @@ void __init paging_init(void)
 #define MLM(b, t)	  (b), (t), (((t) - (b)) >> 20)
 #define MLK_ROUNDUP(b, t) (b), (t), (DIV_ROUND_UP(((t) - (b)), SZ_1K))
 
+/**
+ * print_vm_layout - Linux's "Virtual kernel memory layout:" report
+ */
 void print_vm_layout(void)
 {
 	pr_notice("Virtual kernel memory layout:\n");
@@ -178,6 +184,10 @@ void print_vm_layout(void)
 		  MLK_ROUNDUP((unsigned long)__bss_start, (unsigned long)__bss_stop));
 }
 
+/**
+ * ptdump_kernel - ptdump_walk() the kernel's table with the layout's markers
+ * @pgd: the first-level table
+ */
 void ptdump_kernel(pmd_t *pgd)
 {
 	const struct ptdump_marker markers[] = {

@@ -284,6 +284,9 @@ int map_lowmem_range(pmd_t *pgd, phys_addr_t start, phys_addr_t end,
 	return 0;
 }
 
+/**
+ * pgtable_alloc_from_memblock - a zeroed pte table from memblock (boot time)
+ */
 phys_addr_t pgtable_alloc_from_memblock(void)
 {
 	phys_addr_t table = memblock_phys_alloc(PTE_TABLE_SIZE, PTE_TABLE_SIZE);
@@ -293,6 +296,12 @@ phys_addr_t pgtable_alloc_from_memblock(void)
 	return table;
 }
 
+/**
+ * create_mapping_or_die - create_mapping() at boot, where failing leaves nothing to run on
+ * @pgd: as for create_mapping()
+ * @md: as for create_mapping()
+ * @ops: as for create_mapping()
+ */
 void __init create_mapping_or_die(pmd_t *pgd, const struct map_desc *md,
 				  const struct pgtable_ops *ops)
 {

@@ -57,7 +57,6 @@ void __iomem *early_ioremap(phys_addr_t phys, size_t size);
 
 void __iomem *ioremap(phys_addr_t phys, size_t size);
 
-/** iounmap - remove a mapping ioremap() made */
 void iounmap(volatile void __iomem *addr);
 
 #endif /* _ASM_IO_H */

@@ -11,18 +11,14 @@ extern u32 boot_pgd[4096];
 /* The first-level table in use: boot_pgd until paging_init switches. */
 extern u32 *kernel_pgd;
 
-/** early_io_record - note that early I/O slot @slot maps physical @section */
 void early_io_record(unsigned int slot, phys_addr_t section);
-/** early_io_slot_phys - the section slot @slot maps, or PHYS_ADDR_MAX if none */
 phys_addr_t early_io_slot_phys(unsigned int slot);
 
 extern unsigned long vmalloc_start;
 extern void *empty_zero_page;
 
 void adjust_lowmem_bounds(void);
-/** paging_init - build the final page tables and switch to them */
 void paging_init(void);
-/** print_vm_layout - Linux's "Virtual kernel memory layout:" report */
 void print_vm_layout(void);
 
 #endif /* _ASM_MMU_H */

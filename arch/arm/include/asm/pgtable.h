@@ -115,10 +115,8 @@ struct kernel_regions {
 int map_lowmem_range(pmd_t *pgd, phys_addr_t start, phys_addr_t end,
 		     const struct kernel_regions *kr, const struct pgtable_ops *ops);
 
-/** create_mapping_or_die - create_mapping() at boot, where failing leaves nothing to run on */
 void create_mapping_or_die(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops);
 
-/** pgtable_alloc_from_memblock - a zeroed pte table from memblock (boot time) */
 phys_addr_t pgtable_alloc_from_memblock(void);
 
 /**

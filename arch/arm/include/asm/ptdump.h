@@ -17,7 +17,6 @@ struct ptdump_marker {
 
 int ptdump_walk(pmd_t *pgd, const struct ptdump_marker *markers);
 
-/** ptdump_kernel - ptdump_walk() the kernel's table with the layout's markers */
 void ptdump_kernel(pmd_t *pgd);
 
 #endif /* _ASM_PTDUMP_H */

@@ -36,12 +36,10 @@ struct expected_fault {
 
 void expect_fault(struct expected_fault *f);
 
-/** expect_fault_end - disarm; returns whether the fault was taken */
 bool expect_fault_end(struct expected_fault *f);
 
 void arm_exception(struct pt_regs *regs, int kind);
 
-/** show_regs - print a register dump in Linux's format */
 void show_regs(const struct pt_regs *regs);
 
 #endif /* _ASM_TRAPS_H */
