@@ -25,13 +25,14 @@ a boot fails (a suite that prints nothing is noted on stderr).  See docs/bench.m
 import argparse
 import concurrent.futures
 import csv
-import importlib.util
 import json
 import os
 import re
 import statistics
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import runner as runner_module  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(TOP, "build")
@@ -42,15 +43,6 @@ FIELDS = ["measure", "unit", "ram", "value", "min", "median", "max", "runs"]
 BASELINE_FIELDS = ["baseline", "ratio"]
 # Calibration first, then the boot, then the rest, each in the order printed.
 GROUPS = ["clock", "boot", "page_alloc"]
-
-
-def load_runner():
-    """scripts/run-tests.py builds the QEMU command line; use the same one."""
-    spec = importlib.util.spec_from_file_location(
-        "run_tests", os.path.join(TOP, "scripts", "run-tests.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def parse_log(text):
@@ -68,17 +60,8 @@ def run_one(runner, mem, suite, append, logdir, run):
     boot = dict(runner.DEFAULTS, name=name, mem=mem, icount="shift=0",
                 filter=suite, append=append, timeout="300", patterns=[], absent=[],
                 max_order=str(runner.DEFAULT_MAX_ORDER))
-    cmd = runner.qemu_command(boot, boot["name"])
-    env = dict(os.environ, QEMU_AUDIO_DRV="none")
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                              timeout=float(boot["timeout"]))
-        out, code = proc.stdout.decode("utf-8", "replace"), proc.returncode
-    except subprocess.TimeoutExpired as e:
-        out, code = (e.stdout or b"").decode("utf-8", "replace"), None
     log = os.path.join(logdir, name + ".log")
-    with open(log, "w") as f:
-        f.write("$ " + " ".join(cmd) + "\n" + out)
+    out, code = runner.run_qemu_logged(boot, log)
     return code, parse_log(out), log
 
 
@@ -197,7 +180,7 @@ def main():
     # run-tests.py's boot-shim helper writes into its own log directory.
     os.makedirs(os.path.join(BUILD, "test"), exist_ok=True)
 
-    runner = load_runner()
+    runner = runner_module.load()
     sizes = [m for m in args.mem.split(",") if m]
     suites = [x for x in args.suites.split(",") if x]
     # One fresh boot per suite and size: no suite measures what another left behind.

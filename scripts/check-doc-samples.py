@@ -35,22 +35,14 @@ named with its file and line number and the status is 1.
 """
 import concurrent.futures
 import glob
-import importlib.util
 import os
-import shlex
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import runner as runner_module  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ELLIPSIS = "\u2026"
-
-
-def load_runner():
-    spec = importlib.util.spec_from_file_location(
-        "run_tests", os.path.join(TOP, "scripts", "run-tests.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def samples(path):
@@ -89,17 +81,7 @@ def boot_for(runner, info, name):
 
 
 def run(runner, boot):
-    cmd = runner.qemu_command(boot, boot["name"])
-    env = dict(os.environ, QEMU_AUDIO_DRV="none")
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                              timeout=float(boot["timeout"]))
-        out = proc.stdout
-    except subprocess.TimeoutExpired as e:
-        out = e.stdout or b""
-    text = out.decode("utf-8", "replace")
-    with open(os.path.join(runner.LOGDIR, boot["name"] + ".log"), "w") as f:
-        f.write("$ " + " ".join(shlex.quote(c) for c in cmd) + "\n" + text)
+    text, _ = runner.run_qemu_logged(boot, os.path.join(runner.LOGDIR, boot["name"] + ".log"))
     return [l.rstrip("\r") for l in text.split("\n")]
 
 
@@ -133,7 +115,7 @@ def check(path, info, lines, log):
 
 
 def main(argv):
-    runner = load_runner()
+    runner = runner_module.load()
     os.makedirs(runner.LOGDIR, exist_ok=True)
     files = argv or [os.path.join(TOP, "README.md")] + sorted(glob.glob(os.path.join(TOP, "docs", "*.md")))
     found, boots, problems = [], {}, 0

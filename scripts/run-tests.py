@@ -215,6 +215,26 @@ def qemu_command(boot, logname):
     return cmd
 
 
+def run_qemu_logged(boot, logpath):
+    """Boot @boot under QEMU to the end or its timeout and keep the log at @logpath.
+
+    The log starts with the command line.  Returns (console text, exit code),
+    the code None when the timeout stopped QEMU.  For the scripts that boot
+    one configuration and read its log (bench.py, check-doc-samples.py)."""
+    cmd = qemu_command(boot, boot["name"])
+    env = dict(os.environ, QEMU_AUDIO_DRV="none")
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                              timeout=float(boot["timeout"]))
+        out, code = proc.stdout, proc.returncode
+    except subprocess.TimeoutExpired as e:
+        out, code = e.stdout or b"", None
+    text = out.decode("utf-8", "replace")
+    with open(logpath, "w") as f:
+        f.write("$ " + " ".join(shlex.quote(c) for c in cmd) + "\n" + text)
+    return text, code
+
+
 def run_uboot(cmd, env, command, timeout):
     """Run QEMU with U-Boot on the console: stop its autoboot, type @command
     at the "=>" prompt, then read until QEMU exits.  Returns (output, exit
