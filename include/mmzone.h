@@ -382,6 +382,8 @@ static inline struct zoneref *first_zones_zonelist(struct zonelist *zonelist, in
 	for (z = first_zones_zonelist(zlist, highidx), zone = zonelist_zone(z); zone; \
 	     z = next_zones_zonelist(++z, highidx), zone = zonelist_zone(z))
 
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int highest_zoneidx, unsigned int alloc_flags, long free_pages);
 bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int highest_zoneidx,
 		       unsigned int alloc_flags);
 

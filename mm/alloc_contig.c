@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * alloc_contig_range(): take a given range of page frames out of the buddy
- * allocator, moving whatever is in the way.  Linux 6.1 keeps it in
+ * allocator, moving whatever is in the way (and free_contig_range(), which
+ * gives such a range back).  Linux 6.1 keeps them in
  * mm/page_alloc.c (with the migration scanner borrowed from compaction.c);
- * here it has a file of its own so the allocator's file stays the
+ * here they have a file of their own so the allocator's file stays the
  * allocator's.  The algorithm is Linux's:
  *
  *   1. isolate the pageblocks (page_isolation.c): nothing new is allocated
@@ -247,4 +248,23 @@ int alloc_contig_range(unsigned long start, unsigned long end, unsigned int migr
 done:
 	undo_isolate_page_range(start, end, (int)migratetype);
 	return ret;
+}
+
+/**
+ * free_contig_range - free @nr_pages order-0 pages from @pfn
+ * @pfn: first frame
+ * @nr_pages: how many
+ */
+void free_contig_range(unsigned long pfn, unsigned long nr_pages)
+{
+	struct page *page = pfn_to_page(pfn);
+	unsigned long count = 0;
+
+	/* One mem_map (FLATMEM): the range's pages are consecutive. */
+	for (; nr_pages--; page++) {
+		count += page_count(page) != 1;
+		__free_pages(page, 0);
+	}
+	if (count)
+		pr_warn("%lu pages are still in use!\n", count);
 }

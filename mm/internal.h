@@ -7,6 +7,7 @@
 #define _MM_INTERNAL_H
 
 #include "types.h"
+#include "vmstat.h"
 
 /* Each function's kernel-doc is on its definition (Linux's rule). */
 
@@ -35,6 +36,17 @@ struct zone;
 #define ALLOC_HIGH	    0x20 /* __GFP_HIGH: half of min */
 #define ALLOC_CMA	    0x80 /* may use MIGRATE_CMA free pages */
 
+/* Free pages this request may not count against the watermark. */
+static inline long __zone_watermark_unusable_free(struct zone *z, unsigned int order,
+						  unsigned int alloc_flags)
+{
+	long unusable_free = (1L << order) - 1;
+
+	if (!(alloc_flags & ALLOC_CMA))
+		unusable_free += zone_page_state(z, NR_FREE_CMA_PAGES);
+	return unusable_free;
+}
+
 void bad_page(struct page *page, const char *reason, unsigned long caller);
 
 int __isolate_free_page(struct page *page, unsigned int order);
@@ -52,6 +64,7 @@ bool __free_pages_core(struct page *page, unsigned int order);
 void format_gfp_flags(gfp_t gfp, char *buf, size_t size);
 void format_page_flags(unsigned long flags, char *buf, size_t size);
 
+/* From alloc_contig.c, beside alloc_contig_range() as in Linux. */
 void free_contig_range(unsigned long pfn, unsigned long nr_pages);
 
 #endif /* _MM_INTERNAL_H */

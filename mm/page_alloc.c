@@ -1075,69 +1075,6 @@ __always_inline void post_alloc_hook(struct page *page, unsigned int order, gfp_
 		post_alloc_slow(page, order, gfp_flags);
 }
 
-/* ---------------------------------------------------------------- watermarks */
-
-/* Free pages this request may not count against the watermark. */
-static inline long __zone_watermark_unusable_free(struct zone *z, unsigned int order,
-						  unsigned int alloc_flags)
-{
-	long unusable_free = (1L << order) - 1;
-
-	if (!(alloc_flags & ALLOC_CMA))
-		unusable_free += zone_page_state(z, NR_FREE_CMA_PAGES);
-	return unusable_free;
-}
-
-/*
- * Linux 6.1's __zone_watermark_ok, less the high-atomic reserve (we never
- * set one aside): the free pages above @mark (lowered for __GFP_HIGH and
- * GFP_ATOMIC) plus the lowmem reserve, and for order > 0 a free block of
- * at least @order on a list the request may use.
- */
-static noinline bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
-					 int highest_zoneidx, unsigned int alloc_flags,
-					 long free_pages)
-{
-	long min = (long)mark;
-
-	free_pages -= __zone_watermark_unusable_free(z, order, alloc_flags);
-	if (alloc_flags & ALLOC_HIGH)
-		min -= min / 2;
-	if (alloc_flags & ALLOC_HARDER)
-		min -= min / 4;
-	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
-		return false;
-	if (!order)
-		return true;
-	for (unsigned int o = order; o < MAX_ORDER; o++) {
-		struct free_area *area = &z->free_area[o];
-
-		if (!area->nr_free)
-			continue;
-		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
-			if (!free_area_empty(area, mt))
-				return true;
-		if ((alloc_flags & ALLOC_CMA) && !free_area_empty(area, MIGRATE_CMA))
-			return true;
-	}
-	return false;
-}
-
-/**
- * zone_watermark_ok - may an allocation of @order take pages from @z?
- * @z: the zone
- * @order: the allocation's order
- * @mark: the watermark in pages (min/low/high_wmark_pages())
- * @highest_zoneidx: the highest zone the allocation could use (lowmem_reserve index)
- * @alloc_flags: ALLOC_* (mm/internal.h): harder/high dip below @mark, CMA counts CMA pages
- */
-bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int highest_zoneidx,
-		       unsigned int alloc_flags)
-{
-	return __zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags,
-				   zone_page_state(z, NR_FREE_PAGES));
-}
-
 /*
  * The allocator's one watermark check (Linux 6.1's zone_watermark_fast):
  * order 0 first without the free-area loop.  Linux clamps the unusable
@@ -1564,23 +1501,4 @@ int __isolate_free_page(struct page *page, unsigned int order)
 void __putback_isolated_page(struct page *page, unsigned int order, int mt)
 {
 	__free_one_page(page, page_to_pfn(page), page_zone(page), order, mt, FPI_TO_TAIL);
-}
-
-/**
- * free_contig_range - free @nr_pages order-0 pages from @pfn
- * @pfn: first frame
- * @nr_pages: how many
- */
-void free_contig_range(unsigned long pfn, unsigned long nr_pages)
-{
-	struct page *page = pfn_to_page(pfn);
-	unsigned long count = 0;
-
-	/* One mem_map (FLATMEM): the range's pages are consecutive. */
-	for (; nr_pages--; page++) {
-		count += page_count(page) != 1;
-		__free_pages(page, 0);
-	}
-	if (count)
-		pr_warn("%lu pages are still in use!\n", count);
 }

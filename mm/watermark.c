@@ -4,7 +4,9 @@
  * (the sizing half of Linux 6.1's mm/page_alloc.c): min_free_kbytes, each
  * zone's min/low/high watermarks and lowmem reserves, totalreserve_pages,
  * and the pcp lists' high and batch.  mm_core_init() and CMA activation
- * call it; the checks against these figures are page_alloc.c's.
+ * call it.  The full check of a request against these figures,
+ * __zone_watermark_ok(), is here too; page_alloc.c's fast path tries the
+ * common order-0 case inline first (zone_watermark_fast()).
  */
 #include "mm.h"
 #include "vmstat.h"
@@ -295,4 +297,63 @@ int init_per_zone_wmark_min(void)
 	setup_per_zone_wmarks();
 	setup_per_zone_lowmem_reserve();
 	return 0;
+}
+
+/* ---------------------------------------------------------------- the check */
+
+/**
+ * __zone_watermark_ok - the full watermark check, with the free count given
+ * @z: the zone
+ * @order: the allocation's order
+ * @mark: the watermark in pages
+ * @highest_zoneidx: the highest zone the allocation could use (lowmem_reserve index)
+ * @alloc_flags: ALLOC_* (mm/internal.h)
+ * @free_pages: @z's NR_FREE_PAGES, as the caller read it
+ *
+ * Linux 6.1's __zone_watermark_ok, less the high-atomic reserve (we never
+ * set one aside): the free pages above @mark (lowered for __GFP_HIGH and
+ * GFP_ATOMIC) plus the lowmem reserve, and for order > 0 a free block of
+ * at least @order on a list the request may use.
+ */
+bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
+			 int highest_zoneidx, unsigned int alloc_flags, long free_pages)
+{
+	long min = (long)mark;
+
+	free_pages -= __zone_watermark_unusable_free(z, order, alloc_flags);
+	if (alloc_flags & ALLOC_HIGH)
+		min -= min / 2;
+	if (alloc_flags & ALLOC_HARDER)
+		min -= min / 4;
+	if (free_pages <= min + z->lowmem_reserve[highest_zoneidx])
+		return false;
+	if (!order)
+		return true;
+	for (unsigned int o = order; o < MAX_ORDER; o++) {
+		struct free_area *area = &z->free_area[o];
+
+		if (!area->nr_free)
+			continue;
+		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+			if (!free_area_empty(area, mt))
+				return true;
+		if ((alloc_flags & ALLOC_CMA) && !free_area_empty(area, MIGRATE_CMA))
+			return true;
+	}
+	return false;
+}
+
+/**
+ * zone_watermark_ok - may an allocation of @order take pages from @z?
+ * @z: the zone
+ * @order: the allocation's order
+ * @mark: the watermark in pages (min/low/high_wmark_pages())
+ * @highest_zoneidx: the highest zone the allocation could use (lowmem_reserve index)
+ * @alloc_flags: ALLOC_* (mm/internal.h): harder/high dip below @mark, CMA counts CMA pages
+ */
+bool zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark, int highest_zoneidx,
+		       unsigned int alloc_flags)
+{
+	return __zone_watermark_ok(z, order, mark, highest_zoneidx, alloc_flags,
+				   zone_page_state(z, NR_FREE_PAGES));
 }
