@@ -53,7 +53,7 @@ def qemu_args(kernel, args, tmpdir, cmdline):
             dst.write(src.read())
         subprocess.run(["fdtput", "-p", "-t", "s", dtb, "/chosen", "bootargs", cmdline], check=True)
     with open(os.path.join(BUILD, "bootshim.bin"), "rb") as f:
-        shim = f.read() + struct.pack("<III", 0x8e0, DTB_ADDR, LOAD)
+        shim = f.read() + struct.pack("<IIII", 0x8e0, DTB_ADDR, LOAD, 0)  # r1, r2, entry, cpu_off
     shim_path = os.path.join(tmpdir, "shim.bin")
     with open(shim_path, "wb") as f:
         f.write(shim)

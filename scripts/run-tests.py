@@ -37,7 +37,7 @@ LOGDIR = os.path.join(BUILD, "test")
 
 DEFAULTS = {
     "mem": "256M", "smp": "1", "dtb": "", "append": "",
-    "loader": "qemu", "load": "", "dtbaddr": "", "shimaddr": "",
+    "loader": "qemu", "load": "", "dtbaddr": "", "shimaddr": "", "cpu_off": "0",
     "expect": "ktap", "timeout": "60", "machine": "vexpress-a9", "filter": "",
     "icount": "", "semihosting": "1", "image": "kernel.bin",
     "ubootcmd": "bootz ${kernel_addr_r} - ${fdtcontroladdr}",
@@ -180,6 +180,10 @@ def qemu_command(boot, logname):
                                boot["semihosting"] == "1")
     if boot["icount"]:
         cmd += ["-icount", boot["icount"]]
+    elif smp > 1:
+        # Multi-threaded TCG: one host thread per CPU, so races are real
+        # (-icount needs the single-threaded one).
+        cmd += ["-accel", "tcg,thread=multi"]
     board = boards.board(boot["machine"])
     dtb = dtb_path(boot)
     dtbname = dtb and os.path.basename(dtb)
@@ -205,7 +209,7 @@ def qemu_command(boot, logname):
         shim = f.read()
     shim_path = os.path.join(LOGDIR, logname + ".shim")
     with open(shim_path, "wb") as f:
-        f.write(shim + struct.pack("<III", 0x8e0, r2, load))
+        f.write(shim + struct.pack("<IIII", 0x8e0, r2, load, int(boot["cpu_off"], 0)))
     shimaddr = int(boot["shimaddr"], 0) if boot["shimaddr"] else board["ram_base"]
     cmd += ["-device", "loader,file=%s,addr=0x%x" % (shim_path, shimaddr),
             "-device", "loader,file=%s,addr=0x%x" % (kernel, load)]
