@@ -10,6 +10,7 @@
 #include "kernel.h"
 #include "printk.h"
 #include <asm/cp15.h>
+#include <asm/cputype.h>
 #include <asm/io.h>
 
 #define GT_OFFSET		0x200 /* from PERIPHBASE */
@@ -17,8 +18,6 @@
 #define GT_COUNTER1		0x04  /* count, high word */
 #define GT_CONTROL		0x08
 #define GT_CONTROL_TIMER_ENABLE BIT(0)
-
-#define ARM_CPU_PART_CORTEX_A9	0xc09
 
 /* Written by head.S with the MMU off, before BSS is cleared: so not in BSS. */
 u32 bench_entry_count = BENCH_NO_STAMP;
@@ -69,7 +68,7 @@ bool bench_clock_init(void)
 	u32 periphbase, ctrl;
 
 	/* CBAR is IMPLEMENTATION DEFINED: only a Cortex-A9's says PERIPHBASE. */
-	if (MIDR_PARTNUM(read_midr()) != ARM_CPU_PART_CORTEX_A9)
+	if (read_cpuid_part() != ARM_CPU_PART_CORTEX_A9)
 		return false;
 	periphbase = read_cbar() & ~0x1fffu; /* bits 12:0 are not part of the address */
 	if (!periphbase)

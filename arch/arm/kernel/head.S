@@ -19,8 +19,10 @@
  *      the few instructions that switch the MMU on, the image (plus a window
  *      for early allocations) at PAGE_OFFSET, the DTB at FDT_FIXED_BASE and
  *      the debug UART in the early I/O window;
- *   6. invalidate the caches, TLB and branch predictor, turn the MMU and
- *      caches on, and jump to the virtual address;
+ *   6. this core's setup before its MMU is on (__v7_setup, proc-v7.S:
+ *      L1 invalidate, ACTLR.SMP/FW, Cortex-A9 errata, TLB, TTBR0 with the
+ *      walk attributes), then MMU and caches on, and jump to the virtual
+ *      address;
  *   7. clear BSS, set the stacks and the vector base, call start_kernel().
  *
  * Nothing is written before step 4 has checked it: until then the only
@@ -213,34 +215,15 @@ stext:
 	str	r2, [r4, r1, lsr #(SECTION_SHIFT - 2)]
 #endif
 
-	/* 6. Caches, TLB, MMU. */
-	bl	v7_invalidate_l1
-	mov	r0, #0
-	mcr	p15, 0, r0, c7, c5, 0	@ ICIALLU
-	mcr	p15, 0, r0, c7, c5, 6	@ BPIALL
-	mcr	p15, 0, r0, c8, c7, 0	@ TLBIALL
-	dsb
-	isb
-
-	mcr	p15, 0, r0, c2, c0, 2	@ TTBCR: TTBR0 only, short descriptors
-	ldr	r0, =TTB_FLAGS_SMP
-	tst	r7, #PMD_SECT_S
-	ldreq	r0, =TTB_FLAGS_UP
-	orr	r0, r0, r4
-	mcr	p15, 0, r0, c2, c0, 0	@ TTBR0
-	mov	r0, #1			@ domain 0: client (permissions checked)
-	mcr	p15, 0, r0, c3, c0, 0	@ DACR
-
-	tst	r7, #PMD_SECT_S		@ SMP: join coherency (ACTLR.SMP), as
-	mrcne	p15, 0, r0, c1, c0, 1	@ Linux's __v7_ca9mp_setup does; the
-	orrne	r0, r0, #(1 << 6)	@ write is ignored in non-secure state
-	mcrne	p15, 0, r0, c1, c0, 1	@ unless NSACR allows it
-
-	mrc	p15, 0, r0, c1, c0, 0	@ SCTLR
-	ldr	r1, =(CR_A | CR_V | CR_TRE | CR_AFE | CR_TE)
-	bic	r0, r0, r1
-	ldr	r1, =(CR_M | CR_C | CR_Z | CR_I)
-	orr	r0, r0, r1
+	/*
+	 * 6. This core's setup (arch/arm/mm/proc-v7.S, which secondary CPUs
+	 * run too): L1 invalidate, ACTLR.SMP/FW, errata, TLB, TTBR0 with the
+	 * walk attributes, DACR; it returns SCTLR with MMU and caches on in
+	 * r0, and in r1 what it did, which step 7 keeps for setup_arch.
+	 */
+	mov	r0, r4
+	bl	__v7_setup
+	mov	r8, r1
 	ldr	lr, =mmap_switched	@ virtual address to continue at
 	b	__turn_mmu_on
 
@@ -320,27 +303,28 @@ map_identity:
 /*
  * Invalidate (without cleaning) the L1 data cache by set/way.  The loader
  * left the D-cache off and clean, so nothing dirty is lost; but lines from
- * before it was switched off may still be valid and would be hit, stale,
- * once we turn it on.  Clobbers r0-r3, r5, r6, r12 (r4 holds the table).
+ * before it was switched off (or, on a Cortex-A9, random ones from reset)
+ * may still be valid and would be hit, stale, once we turn it on.  Called
+ * by __v7_setup (proc-v7.S), MMU off.  Corrupts r0-r3, r12 only.
  */
+	.globl	v7_invalidate_l1
 v7_invalidate_l1:
 	mov	r0, #0
 	mcr	p15, 2, r0, c0, c0, 0	@ CSSELR: L1 data
 	isb
 	mrc	p15, 1, r0, c0, c0, 0	@ CCSIDR
-	ubfx	r1, r0, #3, #10		@ ways - 1
-	ubfx	r2, r0, #13, #15	@ sets - 1
-	and	r3, r0, #7
-	add	r3, r3, #4		@ log2(line size in bytes)
-	clz	r12, r1			@ way field starts at bit 32 - log2(ways)
-	mov	r5, r1
-1:	mov	r6, r2
-2:	lsl	r0, r5, r12
-	orr	r0, r0, r6, lsl r3
+	ubfx	r1, r0, #3, #10		@ r1 = way (ways - 1 down to 0)
+	clz	r3, r1			@ way field starts at bit 32 - log2(ways)
+1:	mrc	p15, 1, r0, c0, c0, 0	@ CCSIDR again: no spare register
+	ubfx	r2, r0, #13, #15	@ r2 = set (sets - 1 down to 0)
+	and	r12, r0, #7
+	add	r12, r12, #4		@ log2(line size in bytes)
+2:	lsl	r0, r1, r3
+	orr	r0, r0, r2, lsl r12
 	mcr	p15, 0, r0, c7, c6, 2	@ DCISW
-	subs	r6, r6, #1
+	subs	r2, r2, #1
 	bge	2b
-	subs	r5, r5, #1
+	subs	r1, r1, #1
 	bge	1b
 	dsb
 	isb
@@ -529,6 +513,8 @@ mmap_switched:
 1:	cmp	r0, r1
 	strlo	r2, [r0], #4
 	blo	1b
+	ldr	r0, =boot_cpu_setup_status	@ __v7_setup's report (step 6)
+	str	r8, [r0]
 
 	/* Small stacks for the exception modes; entry.S moves to SVC at once. */
 	cps	#ABT_MODE

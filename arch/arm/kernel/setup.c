@@ -10,6 +10,7 @@
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
+#include <asm/proc-v7.h>
 #include <asm/reboot.h>
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
@@ -123,5 +124,6 @@ void setup_arch(phys_addr_t dtb)
 
 	paging_init();
 	bootmem_init();
+	cpu_v7_check_setup(0, boot_cpu_setup_status); /* what head.S's __v7_setup did */
 	machine_power_init(initial_boot_params);
 }

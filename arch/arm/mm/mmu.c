@@ -121,6 +121,7 @@ static void cpu_switch_tables(pmd_t *pgd)
 
 	dsb();
 	write_ttbr0(ttbr);
+	write_ttbr1(ttbr); /* unused with TTBCR.N = 0; kept on the live table, as Linux */
 	isb();
 	flush_tlb_all();
 	__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 0" : : "r"(0) : "memory"); /* ICIALLU */

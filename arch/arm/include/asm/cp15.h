@@ -43,6 +43,7 @@ __cp15_read(midr, 0, c0, c0, 0)		    /* Main ID */
 	__cp15_rw(actlr, 0, c1, c0, 1)	    /* Auxiliary Control */
 	__cp15_rw(cpacr, 0, c1, c0, 2)	    /* Coprocessor Access Control */
 	__cp15_rw(ttbr0, 0, c2, c0, 0)	    /* Translation Table Base 0 */
+	__cp15_rw(ttbr1, 0, c2, c0, 1)	    /* Translation Table Base 1 */
 	__cp15_rw(ttbcr, 0, c2, c0, 2)	    /* Translation Table Base Control */
 	__cp15_rw(dacr, 0, c3, c0, 0)	    /* Domain Access Control */
 	__cp15_read(dfsr, 0, c5, c0, 0)	    /* Data Fault Status */

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The per-core coherency setup (arch/arm/mm/proc-v7.S), checked on the
+ * target by reading the registers back: ACTLR.SMP/FW, the Cortex-A9 errata
+ * bits for this core's revision, the translation table walk attributes.
+ * QEMU models no caches, so none of this proves coherency; it proves that
+ * the registers hold what Linux would have put there (docs/cache-coherency.md).
+ */
+#include "ktap.h"
+#include <asm/cp15.h>
+#include <asm/cputype.h>
+#include <asm/memory.h>
+#include <asm/mmu.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/proc-v7.h>
+
+static bool mpidr_says_smp(void)
+{
+	return (read_mpidr() & (MPIDR_MP_EXT | MPIDR_UP)) == MPIDR_MP_EXT;
+}
+
+/* What Linux's proc_info table gives each part: ca9mp/ca5mp SMP and FW, ca15mp and kin SMP. */
+static u32 actlr_bits_linux_sets(void)
+{
+	switch (mpidr_says_smp() ? read_cpuid_part() : 0) {
+	case ARM_CPU_PART_CORTEX_A9:
+	case ARM_CPU_PART_CORTEX_A5:
+		return ACTLR_SMP | ACTLR_FW;
+	case ARM_CPU_PART_CORTEX_A7:
+	case ARM_CPU_PART_CORTEX_A12:
+	case ARM_CPU_PART_CORTEX_A15:
+	case ARM_CPU_PART_CORTEX_A17:
+		return ACTLR_SMP;
+	default:
+		return 0;
+	}
+}
+
+static void coherency_per_core_setup_ran_on_the_boot_cpu(struct ktap_test *t)
+{
+	KTAP_EXPECT_TRUE(t, boot_cpu_setup_status & CPU_SETUP_DONE);
+	KTAP_EXPECT_EQ(t, !!(boot_cpu_setup_status & CPU_SETUP_SMP), mpidr_says_smp());
+	KTAP_EXPECT_FALSE(t, boot_cpu_setup_status & CPU_SETUP_TRAPPED); /* always cleared */
+}
+
+static void coherency_actlr_bits_wanted_follow_the_part(struct ktap_test *t)
+{
+	KTAP_EXPECT_EQ(t, CPU_SETUP_ACTLR_WANTED(boot_cpu_setup_status), actlr_bits_linux_sets());
+}
+
+/*
+ * Set, or written and refused: QEMU's ACTLR reads as zero and ignores
+ * writes (its "ACTLR" is a constant), so under QEMU this proves only that
+ * the write was made; on silicon the bits must read back set.
+ */
+static void coherency_actlr_smp_fw_read_back_or_write_was_made(struct ktap_test *t)
+{
+	u32 wanted = actlr_bits_linux_sets(), actlr = read_actlr();
+
+	if ((actlr & wanted) == wanted)
+		return;
+	KTAP_EXPECT_TRUE(t, boot_cpu_setup_status & CPU_SETUP_ACTLR_WRITTEN);
+	ktap_info("ACTLR 0x%08x lacks 0x%x after the write (QEMU: ACTLR is read-as-zero)", actlr,
+		  wanted & ~actlr);
+}
+
+/* The revision match of proc-v7.S, written again in C, against what it selected. */
+static void coherency_errata_selected_by_variant_and_revision(struct ktap_test *t)
+{
+	unsigned int rev = read_cpuid_rev(), i = 0;
+	bool a9 = read_cpuid_part() == ARM_CPU_PART_CORTEX_A9;
+
+	for (const struct v7_erratum *e = __ca9_errata_table; e < __ca9_errata_table_end;
+	     e++, i++) {
+		bool applies = a9 && rev >= e->first_rev && rev <= e->last_rev &&
+			       (!(e->flags & V7_ERRATUM_SMP_ONLY) || mpidr_says_smp());
+
+		KTAP_EXPECT_EQ(t, !!(boot_cpu_setup_status & CPU_SETUP_ERRATUM(i)), applies);
+	}
+}
+
+/* QEMU's cortex-a9 is r0p0 (MIDR 0x410fc090): Linux 6.1 applies 742230 and 751472 there. */
+static void coherency_errata_for_an_r0p0_mpcore_are_742230_and_751472(struct ktap_test *t)
+{
+	u32 numbers = 0;
+	unsigned int i = 0;
+
+	if (read_midr() != 0x410fc090 || !mpidr_says_smp()) {
+		ktap_skip(t, "not a Cortex-A9 r0p0 MPCore");
+		return;
+	}
+	for (const struct v7_erratum *e = __ca9_errata_table; e < __ca9_errata_table_end;
+	     e++, i++) {
+		if (boot_cpu_setup_status & CPU_SETUP_ERRATUM(i)) {
+			KTAP_EXPECT_TRUE(t, e->number == 742230 || e->number == 751472);
+			numbers++;
+		}
+	}
+	KTAP_EXPECT_EQ(t, numbers, 2);
+}
+
+static void coherency_errata_bits_read_back_from_the_diagnostic_register(struct ktap_test *t)
+{
+	unsigned int i = 0;
+	u32 diag;
+
+	if (read_cpuid_part() != ARM_CPU_PART_CORTEX_A9) {
+		ktap_skip(t, "not a Cortex-A9");
+		return;
+	}
+	if (boot_cpu_setup_status & CPU_SETUP_DIAG_UNDEF) {
+		ktap_skip(t, "the diagnostic register is the secure world's here");
+		return;
+	}
+	diag = read_a9_diag();
+	for (const struct v7_erratum *e = __ca9_errata_table; e < __ca9_errata_table_end; e++, i++)
+		if (boot_cpu_setup_status & CPU_SETUP_ERRATUM(i))
+			KTAP_EXPECT_EQ(t, diag & e->diag_bits, e->diag_bits);
+}
+
+/* Linux's TTB_FLAGS_SMP (or _UP) on both table bases, which hold the live table. */
+static void coherency_table_walks_have_linux_attributes(struct ktap_test *t)
+{
+	u32 flags = mpidr_says_smp() ? TTB_FLAGS_SMP : TTB_FLAGS_UP;
+	u32 ttbr0 = read_ttbr0(), ttbr1 = read_ttbr1();
+
+	KTAP_EXPECT_EQ(t, read_ttbcr(), 0);
+	KTAP_EXPECT_EQ(t, ttbr0 & 0x7f, flags);
+	KTAP_EXPECT_EQ(t, ttbr0 & ~0x3fffu, (u32)__pa(kernel_pgd));
+	KTAP_EXPECT_EQ(t, ttbr1, ttbr0);
+}
+
+static struct ktap_case coherency_cases[] = {
+	KTAP_CASE(coherency_per_core_setup_ran_on_the_boot_cpu),
+	KTAP_CASE(coherency_actlr_bits_wanted_follow_the_part),
+	KTAP_CASE(coherency_actlr_smp_fw_read_back_or_write_was_made),
+	KTAP_CASE(coherency_errata_selected_by_variant_and_revision),
+	KTAP_CASE(coherency_errata_for_an_r0p0_mpcore_are_742230_and_751472),
+	KTAP_CASE(coherency_errata_bits_read_back_from_the_diagnostic_register),
+	KTAP_CASE(coherency_table_walks_have_linux_attributes),
+	{}};
+KTAP_SUITE(coherency, coherency_cases);
