@@ -108,7 +108,7 @@ HOST_LDLIBS := -lfdt
 # Portable code: everything in mm/ plus the parts of boot/ that touch no hardware.
 PORTABLE_SRCS := $(wildcard mm/*.c) boot/vsprintf.c boot/printk.c boot/fdt.c boot/cmdline.c boot/sort.c \
 	boot/of_reserved_mem.c boot/of_address.c boot/of_console.c arch/arm/kernel/boot_place.c \
-	arch/arm/mm/init.c arch/arm/mm/pgtable.c \
+	arch/arm/mm/init.c arch/arm/mm/pgtable.c arch/arm/mm/cache-l2x0-of.c \
 	arch/arm/mm/ptdump.c arch/arm/mm/memmap.c tests/ktap.c
 HOST_SUPPORT_SRCS := $(wildcard tests/host/host_*.c)
 HOST_HEADERS := $(wildcard include/*.h tests/host/include/asm/*.h tests/host/*.h arch/arm/include/asm/*.h mm/*.h)

@@ -22,6 +22,7 @@
 #include <asm/memmap.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
+#include <asm/outercache.h>
 #include <asm/reboot.h>
 #include <asm/setup.h>
 #include <string.h>
@@ -117,6 +118,7 @@ void start_kernel(u32 dtb)
 	vmalloc_init();
 	system_state = SYSTEM_RUNNING;
 	serial_console_init(initial_boot_params);
+	outer_cache_of_init(initial_boot_params); /* Linux's init_IRQ: before any other CPU runs */
 	print_vm_layout();
 	show_mminfo_at_boot(); /* "mminfo" on the command line */
 	slabinfo_at_boot();    /* "slabinfo" */

@@ -67,4 +67,7 @@ bool dma_release_from_contiguous(struct device *dev, struct page *pages, int cou
 
 void dma_contiguous_reset(void);
 
+/* Before pages are used through an uncached mapping (arch/arm/mm/dma-mapping.c). */
+void arch_dma_prep_coherent(struct page *page, size_t size);
+
 #endif /* _DMA_MAP_OPS_H */

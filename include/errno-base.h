@@ -48,6 +48,9 @@
 #ifndef ENOSYS
 #define ENOSYS 38
 #endif
+#ifndef ENODATA
+#define ENODATA 61
+#endif
 #ifndef EOVERFLOW
 #define EOVERFLOW 75
 #endif

@@ -160,6 +160,16 @@ static inline void dt_memory(struct dt *d, const char *name, u64 base, u64 size)
 	dt_end(d);
 }
 
+/* Raw cells, big-endian, from a list of numbers. */
+#define CELLS(d, name, ...)                                    \
+	do {                                                   \
+		const u32 _v[] = {__VA_ARGS__};                \
+		fdt32_t _c[ARRAY_SIZE(_v)];                    \
+		for (size_t _i = 0; _i < ARRAY_SIZE(_v); _i++) \
+			_c[_i] = cpu_to_fdt32(_v[_i]);         \
+		dt_raw(d, name, _c, (int)sizeof(_c));          \
+	} while (0)
+
 /* Open /reserved-memory with the root's cells and "ranges"; close with dt_end(). */
 static inline void dt_resmem_begin(struct dt *d)
 {

@@ -7,16 +7,6 @@
 #include "early_boot_helpers.h"
 #include "of_address.h"
 
-/* Raw cells, big-endian, from a list of numbers. */
-#define CELLS(d, name, ...)                                    \
-	do {                                                   \
-		const u32 _v[] = {__VA_ARGS__};                \
-		fdt32_t _c[ARRAY_SIZE(_v)];                    \
-		for (size_t _i = 0; _i < ARRAY_SIZE(_v); _i++) \
-			_c[_i] = cpu_to_fdt32(_v[_i]);         \
-		dt_raw(d, name, _c, (int)sizeof(_c));          \
-	} while (0)
-
 static void bus_begin(struct dt *d, const char *name, u32 ac, u32 sc)
 {
 	dt_node(d, name);

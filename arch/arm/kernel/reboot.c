@@ -14,7 +14,10 @@
 #include "kernel.h"
 #include "of_address.h"
 #include "printk.h"
+#include "smp.h"
+#include <asm/cacheflush.h>
 #include <asm/io.h>
+#include <asm/outercache.h>
 #include <asm/psci.h>
 #include <asm/reboot.h>
 #include <libfdt.h>
@@ -116,6 +119,21 @@ void machine_power_init(const void *fdt)
 	vexpress_sysreg = ioremap(r.start, resource_size(&r));
 }
 
+/*
+ * Before the machine stops, everything the kernel wrote goes to memory,
+ * where a debugger, a warm reset's next stage or a RAM dump finds it
+ * (Linux's _soft_restart order): the outer cache flushed and turned off
+ * by the last CPU standing, then this CPU's L1 cleaned and invalidated by
+ * set/way.  Unlike Linux's soft restart we leave L1 on afterwards: the few
+ * words the exit path still writes (its stack) do not matter.
+ */
+static void caches_to_memory(void)
+{
+	if (num_online_cpus() == 1)
+		outer_disable();
+	flush_cache_all();
+}
+
 static void __noreturn cpu_halt(void)
 {
 	for (;;)
@@ -134,6 +152,7 @@ void machine_power_off(int status)
 {
 	pr_emerg("reboot: Power down\n");
 	flush_log_if_unseen();
+	caches_to_memory();
 	semihosting_exit(status);
 	psci_system_off();
 	if (vexpress_sysreg) {
@@ -155,6 +174,7 @@ void machine_halt(void)
 {
 	pr_emerg("System halted\n");
 	flush_log_if_unseen();
+	caches_to_memory();
 	semihosting_exit(1);
 	cpu_halt();
 }
