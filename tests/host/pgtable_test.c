@@ -9,6 +9,7 @@
 #include "kernel.h"
 #include "memblock.h"
 #include "printk.h"
+#include <asm/cache.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/ptdump.h>
@@ -21,12 +22,28 @@
 static pmd_t *pgd;
 static int tables_allocated;
 
+/*
+ * What a table walker that does not read the L1 would see: a cache line of
+ * simulated RAM is "published" from the time publish() is called on it
+ * until it is written by a table allocation.  A pmd pointing at a table
+ * with an unpublished line is counted.
+ */
+static bool line_published[RAM_SIZE / L1_CACHE_BYTES];
+static int tables_unpublished_when_linked;
+
+static bool *line_of(const void *p)
+{
+	return &line_published[(__pa(p) - RAM_BASE) / L1_CACHE_BYTES];
+}
+
 static phys_addr_t test_pte_alloc(void)
 {
 	phys_addr_t table = memblock_phys_alloc(PTE_TABLE_SIZE, PTE_TABLE_SIZE);
 
 	if (table) {
 		memset(__va(table), 0, PTE_TABLE_SIZE);
+		for (size_t off = 0; off < PTE_TABLE_SIZE; off += L1_CACHE_BYTES)
+			*line_of((u8 *)__va(table) + off) = false;
 		tables_allocated++;
 	}
 	return table;
@@ -34,7 +51,18 @@ static phys_addr_t test_pte_alloc(void)
 
 static void test_publish(const void *entry)
 {
-	(void)entry;
+	const pmd_t *pmd = entry;
+
+	if (pmd >= pgd && pmd < pgd + PTRS_PER_PGD && pmd_table(*pmd)) {
+		const u8 *table = __va(pmd_page_paddr(*pmd));
+
+		for (size_t off = 0; off < PTE_TABLE_SIZE; off += L1_CACHE_BYTES)
+			if (!*line_of(table + off)) {
+				tables_unpublished_when_linked++;
+				break;
+			}
+	}
+	*line_of(entry) = true;
 }
 
 static const struct pgtable_ops ops = {test_pte_alloc, test_publish};
@@ -55,6 +83,8 @@ static int pgtable_init(struct ktap_test *t)
 	build_mem_type_table(true);
 	pgd = memblock_alloc(PGD_TABLE_SIZE, PGD_TABLE_SIZE);
 	tables_allocated = 0;
+	tables_unpublished_when_linked = 0;
+	memset(line_published, 0, sizeof(line_published));
 	return pgd ? 0 : -ENOMEM;
 }
 
@@ -239,6 +269,18 @@ static void pgtable_ptdump_prints_merged_ranges(struct ktap_test *t)
 						"MEM/CACHED/WBWA   section phys 0x60100000\n"));
 }
 
+/* A walker that reads memory, not the L1, must never find an old byte in a new table. */
+static void pgtable_new_tables_are_published_before_a_pmd_points_at_them(struct ktap_test *t)
+{
+	struct map_desc uart = {0xf8009000, 0x10009000, PAGE_SIZE, MT_DEVICE};
+
+	KTAP_ASSERT_EQ(t, map_lowmem_range(pgd, RAM_BASE, RAM_BASE + RAM_SIZE - 0x3000, &kr, &ops),
+		       0);
+	KTAP_ASSERT_EQ(t, create_mapping(pgd, &uart, &ops), 0);
+	KTAP_EXPECT_GE(t, tables_allocated, 3); /* image, RAM end, the UART */
+	KTAP_EXPECT_EQ(t, tables_unpublished_when_linked, 0);
+}
+
 static struct ktap_case pgtable_cases[] = {
 	KTAP_CASE(pgtable_lowmem_uses_sections_where_one_type_fills_a_mib),
 	KTAP_CASE(pgtable_kernel_text_is_rx_rodata_ro_and_the_rest_rw_nx),
@@ -250,6 +292,7 @@ static struct ktap_case pgtable_cases[] = {
 	KTAP_CASE(pgtable_mapping_may_end_at_4g),
 	KTAP_CASE(pgtable_device_memory_is_device_and_never_executable),
 	KTAP_CASE(pgtable_ptdump_prints_merged_ranges),
+	KTAP_CASE(pgtable_new_tables_are_published_before_a_pmd_points_at_them),
 	{}};
 
 static struct ktap_suite pgtable_suite = {

@@ -12,6 +12,7 @@
 #include "memblock.h"
 #include "printk.h"
 #include "sections.h"
+#include <asm/cache.h>
 #include <asm/highmem.h>
 #include <string.h>
 #include <asm/memory.h>
@@ -82,6 +83,19 @@ u32 *lookup_address(pmd_t *pgd, unsigned long va, int *level)
 	return (pte_t *)__va(pmd_page_paddr(*pmd)) + pte_index(va);
 }
 
+/*
+ * A new table was zeroed through the data cache.  A table walker that does
+ * not look in the L1 (ID_MMFR3.CohWalk = 0) would read what memory held
+ * before, and take old bytes for valid entries: so every line of a table is
+ * published before anything points at it, as Linux's clean_pte_table() and
+ * pgd_alloc()'s clean_dcache_area() (no-ops where the walker reads the L1).
+ */
+static void publish_table(const void *table, size_t size, const struct pgtable_ops *ops)
+{
+	for (size_t off = 0; off < size; off += L1_CACHE_BYTES)
+		ops->publish((const u8 *)table + off);
+}
+
 /* The pte table under @pmd, allocating it if the entry is empty. */
 static pte_t *pte_table(pmd_t *pmd, const struct pgtable_ops *ops)
 {
@@ -94,6 +108,7 @@ static pte_t *pte_table(pmd_t *pmd, const struct pgtable_ops *ops)
 	table = ops->alloc_pte_table();
 	if (!table)
 		return NULL;
+	publish_table(__va(table), PTE_TABLE_SIZE, ops);
 	*pmd = (u32)table | PMD_TYPE_TABLE | PMD_DOMAIN(0);
 	ops->publish(pmd);
 	return __va(table);
@@ -354,6 +369,7 @@ static void __init alloc_pte_tables(pmd_t *pgd, unsigned long start, unsigned lo
 
 		if (!table)
 			panic("paging_init: no memory for the page table at 0x%08lx", va);
+		publish_table(__va(table), PTE_TABLE_SIZE, ops);
 		pgd[pgd_index(va)] = (u32)table | PMD_TYPE_TABLE | PMD_DOMAIN(0);
 		ops->publish(&pgd[pgd_index(va)]);
 	}
@@ -378,6 +394,7 @@ void __init build_kernel_tables(struct kernel_tables *kt, const struct pgtable_o
 		.virtual = VECTORS_BASE, .length = PAGE_SIZE, .type = MT_VECTORS};
 
 	kt->pgd = alloc_or_die(PGD_TABLE_SIZE, "the first-level table");
+	publish_table(kt->pgd, PGD_TABLE_SIZE, ops);
 	map_lowmem(kt->pgd, ops);
 
 	kt->vectors_page = alloc_or_die(PAGE_SIZE, "the vectors page");
