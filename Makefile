@@ -111,9 +111,14 @@ PORTABLE_SRCS := $(wildcard mm/*.c) boot/vsprintf.c boot/printk.c boot/fdt.c boo
 	arch/arm/mm/init.c arch/arm/mm/pgtable.c arch/arm/mm/cache-l2x0-of.c \
 	arch/arm/mm/ptdump.c arch/arm/mm/memmap.c tests/ktap.c
 HOST_SUPPORT_SRCS := $(wildcard tests/host/host_*.c)
-HOST_HEADERS := $(wildcard include/*.h tests/host/include/asm/*.h tests/host/*.h arch/arm/include/asm/*.h mm/*.h)
-# Suites: host-only ones, and target suites that are portable (they name no hardware).
-HOST_SUITES ?= $(wildcard tests/host/*_test.c) tests/target/printk_test.c
+HOST_HEADERS := $(wildcard include/*.h tests/*.h tests/host/include/asm/*.h tests/host/*.h arch/arm/include/asm/*.h mm/*.h)
+# Suites written once for both sides (they name no hardware), with the page
+# allocator suites' shared helpers and where they start on the host.
+PORTABLE_SUITES := tests/target/printk_test.c tests/target/page_alloc_debug_test.c \
+	tests/target/cma_lending_test.c
+# Suites: host-only ones, and the portable ones.
+HOST_SUITES ?= $(wildcard tests/host/*_test.c) $(PORTABLE_SUITES) tests/mm_test.c \
+	tests/host/mm_test_host.c
 
 HOST_UNIT := $(HOST_BUILD)/unit
 
@@ -187,7 +192,7 @@ MM_SRCS ?= $(wildcard mm/*.c)
 ARCH_SRCS ?= $(wildcard arch/arm/kernel/*.S arch/arm/kernel/*.c arch/arm/mm/*.c arch/arm/mm/*.S)
 BOOT_SRCS ?= $(wildcard boot/*.c boot/serial/*.c)
 TARGET_SUITES ?= $(wildcard tests/target/*.c)
-KERNEL_SRCS := $(ARCH_SRCS) $(BOOT_SRCS) $(MM_SRCS) tests/ktap.c $(TARGET_SUITES)
+KERNEL_SRCS := $(ARCH_SRCS) $(BOOT_SRCS) $(MM_SRCS) tests/ktap.c tests/mm_test.c $(TARGET_SUITES)
 KERNEL_OBJS := $(patsubst %,$(OUT)/obj/%.o,$(KERNEL_SRCS))
 
 $(OUT)/obj/%.c.o: %.c $(DEPS)/.stamp

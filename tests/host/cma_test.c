@@ -13,8 +13,9 @@
  * exercises it: activation, cma_alloc()/cma_release() and their edge
  * cases, taking back an area full of object-store pages (every object's
  * data intact at its new place), migration failures undone without a
- * page lost, the retry over candidate ranges, and that unmovable
- * allocations never get a CMA page.
+ * page lost, and the retry over candidate ranges.  That unmovable
+ * allocations never get a CMA page is tests/target/cma_lending_test.c's,
+ * which runs here too.
  */
 #include <asm/memblock.h>
 #include "ktap.h"
@@ -28,6 +29,7 @@
 #include "page-isolation.h"
 #include "vmstat.h"
 #include "../../mm/internal.h"
+#include "../mm_test.h"
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -835,61 +837,6 @@ static void cma_alloc_whole_area_full_of_objects_moves_them_all(struct ktap_test
 	EXPECT_ZONE_OK(t, HIGHMEM);
 }
 
-/* Take what is free of every zone with unmovable requests; they go on @list. */
-static unsigned long unmovable_storm(struct list_head *list, const struct cma *cma,
-				     unsigned long *in_cma)
-{
-	static const gfp_t gfps[] = {GFP_HIGHUSER, GFP_KERNEL, GFP_KERNEL | __GFP_RECLAIMABLE,
-				     GFP_ATOMIC};
-	unsigned long n = 0;
-
-	for (size_t i = 0; i < ARRAY_SIZE(gfps); i++) {
-		struct page *page;
-
-		while ((page = alloc_page(gfps[i] | __GFP_NOWARN))) {
-			list_add(&page->lru, list);
-			n++;
-			if (cma && pfn_in_area(cma, page_to_pfn(page)))
-				(*in_cma)++;
-			if (get_pageblock_migratetype(page) == MIGRATE_CMA)
-				(*in_cma)++;
-		}
-	}
-	return n;
-}
-
-static void free_list_of_pages(struct list_head *list)
-{
-	struct page *page, *next;
-
-	list_for_each_entry_safe (page, next, list, lru) {
-		list_del(&page->lru);
-		__free_page(page);
-	}
-}
-
-static void cma_unmovable_storm_never_gets_a_cma_page(struct ktap_test *t)
-{
-	struct cma *cma = boot_with_area(&layout_128m, 0, MB(16), false);
-	unsigned long in_cma = 0, n;
-	LIST_HEAD(pages);
-	struct page *page;
-
-	KTAP_ASSERT_TRUE(t, cma != NULL);
-	n = unmovable_storm(&pages, cma, &in_cma);
-	KTAP_EXPECT_GT(t, n, MB(96) / PAGE_SIZE);
-	KTAP_EXPECT_EQ(t, in_cma, 0);
-	/* Memory is exhausted, yet the whole area is still free for movable requests. */
-	KTAP_EXPECT_EQ(t, zone_page_state(HIGHMEM, NR_FREE_CMA_PAGES), cma->count);
-	page = alloc_page(GFP_HIGHUSER_MOVABLE | __GFP_NOWARN);
-	KTAP_ASSERT_TRUE(t, page != NULL);
-	KTAP_EXPECT_TRUE(t, pfn_in_area(cma, page_to_pfn(page)));
-	__free_page(page);
-	free_list_of_pages(&pages);
-	EXPECT_ZONE_OK(t, HIGHMEM);
-	EXPECT_ZONE_OK(t, NORMAL);
-}
-
 /* Once CMA is most of what is free, movable requests use it (Linux's balancing). */
 static void cma_movable_objects_use_the_area(struct ktap_test *t)
 {
@@ -1041,7 +988,7 @@ static void cma_no_migration_target_fails_cleanly(struct ktap_test *t)
 	KTAP_ASSERT_EQ(t, objstore_init(&os, "nowhere", cma->count), 0);
 	KTAP_ASSERT_EQ(t, objstore_fill_range(&os, cma->base_pfn, cma->base_pfn + cma->count, 3),
 		       (long)cma->count);
-	unmovable_storm(&hog, cma, &in_cma);
+	unmovable_storm(&hog, &in_cma);
 	KTAP_EXPECT_EQ(t, in_cma, 0);
 	take_snapshot(&before);
 	mark = printk_log_mark();
@@ -1053,7 +1000,7 @@ static void cma_no_migration_target_fails_cleanly(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, objects_intact(&os, 3));
 	KTAP_EXPECT_TRUE(t, no_isolated_pages(&os));
 	KTAP_EXPECT_TRUE(t, every_block_is_cma(cma));
-	free_list_of_pages(&hog);
+	free_list_of_blocks(&hog, 0);
 	/* With memory back, it works. */
 	KTAP_EXPECT_TRUE(t, cma_release(cma, cma_alloc(cma, cma->count, 0, false), cma->count));
 	KTAP_EXPECT_TRUE(t, objects_intact(&os, 3));
@@ -1213,7 +1160,6 @@ static struct ktap_case cma_cases[] = {
 	KTAP_CASE(cma_alloc_count_and_alignment_edge_cases),
 	KTAP_CASE(cma_dma_wrappers_use_the_default_area_and_cap_the_alignment),
 	KTAP_CASE(cma_alloc_whole_area_full_of_objects_moves_them_all),
-	KTAP_CASE(cma_unmovable_storm_never_gets_a_cma_page),
 	KTAP_CASE(cma_movable_objects_use_the_area),
 	KTAP_CASE(cma_refused_isolation_fails_cleanly),
 	KTAP_CASE(cma_migration_failure_part_way_loses_nothing),

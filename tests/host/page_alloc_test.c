@@ -3,8 +3,9 @@
  * The buddy allocator on the host, booted exactly as the target boots it
  * (memblock → free_area_init → mm_core_init): splitting and merging at
  * every order, zone edges and holes, highmem, zone and migratetype
- * fallback, watermarks, pcp lists, CMA and isolation hooks, bad-page
- * reports, poisoning, and the boot report's format.
+ * fallback, watermarks, pcp lists, CMA and isolation hooks, and the boot
+ * report's format.  Bad-page reports and poisoning are
+ * tests/target/page_alloc_debug_test.c's, which runs here too.
  */
 #include "ktap.h"
 #include "host_boot.h"
@@ -622,186 +623,6 @@ static void page_alloc_pcp_lists_fill_by_batch_and_drain_at_high(struct ktap_tes
 	free(pages);
 }
 
-/* ---------------------------------------------------------------- bad pages */
-
-static void page_alloc_double_free_is_reported_and_ignored(struct ktap_test *t)
-{
-	unsigned long reports;
-	struct free_snapshot before, after;
-	struct zone *zone = NORMAL;
-	struct page *page;
-	size_t mark;
-
-	host_mm_boot(&layout_64m);
-	/* Order 0: the second free finds the page on a pcp list. */
-	page = alloc_pages(GFP_KERNEL, 0);
-	__free_page(page);
-	snapshot(zone, &before);
-	reports = bad_page_reports;
-	mark = printk_log_mark();
-	__free_page(page);
-	KTAP_EXPECT_EQ(t, bad_page_reports, reports + 1);
-	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "BUG: Bad page state in process swapper  pfn:"));
-	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "page dumped because: double free"));
-	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "caller: "));
-	snapshot(zone, &after);
-	KTAP_EXPECT_TRUE(t, same_snapshot(&before, &after));
-
-	/* Order 3: the page is back in the buddy lists. */
-	page = alloc_pages(GFP_KERNEL, 3);
-	__free_pages(page, 3);
-	snapshot(zone, &before);
-	mark = printk_log_mark();
-	__free_pages(page, 3);
-	KTAP_EXPECT_EQ(t, bad_page_reports, reports + 2);
-	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "page dumped because: double free"));
-	snapshot(zone, &after);
-	KTAP_EXPECT_TRUE(t, same_snapshot(&before, &after));
-	EXPECT_ZONE_OK(t, zone);
-}
-
-static void page_alloc_free_of_reserved_page_is_reported_and_not_put_back(struct ktap_test *t)
-{
-	struct page *page = NULL;
-	struct zone *zone = NORMAL;
-	unsigned long reports;
-	long free_before;
-	size_t mark;
-
-	host_mm_boot(&layout_64m);
-	page = phys_to_page(0x60010000); /* inside the kernel image */
-	KTAP_ASSERT_TRUE(t, PageReserved(page));
-	drain_all_pages(NULL);
-	free_before = zone_page_state(zone, NR_FREE_PAGES);
-	reports = bad_page_reports;
-	mark = printk_log_mark();
-	__free_page(page);
-	KTAP_EXPECT_EQ(t, bad_page_reports, reports + 1);
-	KTAP_EXPECT_TRUE(
-		t, printk_log_since(mark, "BUG: Bad page state in process swapper  pfn:60010\n"));
-	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "flags: 0x1(reserved|zone=0)"));
-	KTAP_EXPECT_TRUE(
-		t, printk_log_since(mark,
-				    "page dumped because: PAGE_FLAGS_CHECK_AT_FREE flag(s) set\n"));
-	KTAP_EXPECT_TRUE(t, PageReserved(page));
-	KTAP_EXPECT_FALSE(t, PageBuddy(page));
-	drain_all_pages(NULL);
-	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before);
-	EXPECT_ZONE_OK(t, zone);
-}
-
-static void page_alloc_free_with_wrong_order_is_reported_and_not_put_back(struct ktap_test *t)
-{
-	struct zone *zone = NORMAL;
-	unsigned long reports;
-	struct page *page;
-	long free_before;
-	size_t mark;
-
-	host_mm_boot(&layout_64m);
-	page = alloc_pages(GFP_KERNEL, 2);
-	drain_all_pages(NULL);
-	free_before = zone_page_state(zone, NR_FREE_PAGES);
-	reports = bad_page_reports;
-	mark = printk_log_mark();
-	__free_pages(page, 1);
-	KTAP_EXPECT_EQ(t, bad_page_reports, reports + 1);
-	KTAP_EXPECT_TRUE(
-		t,
-		printk_log_since(
-			mark, "page dumped because: freed with order 1, allocated with order 2\n"));
-	KTAP_EXPECT_EQ(t, page_ref_count(page), 1);
-	drain_all_pages(NULL);
-	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before);
-	/* The block is intact: freeing it properly works. */
-	__free_pages(page, 2);
-	KTAP_EXPECT_EQ(t, bad_page_reports, reports + 1);
-	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before + 4);
-	EXPECT_ZONE_OK(t, zone);
-}
-
-static void page_alloc_free_of_mapped_page_is_reported_and_not_put_back(struct ktap_test *t)
-{
-	struct zone *zone = NORMAL;
-	unsigned long reports;
-	struct page *page;
-	long free_before;
-	size_t mark;
-
-	host_mm_boot(&layout_64m);
-	page = alloc_pages(GFP_KERNEL, 1);
-	drain_all_pages(NULL);
-	free_before = zone_page_state(zone, NR_FREE_PAGES);
-	page->_mapcount = 0; /* as if still mapped once */
-	reports = bad_page_reports;
-	mark = printk_log_mark();
-	__free_pages(page, 1);
-	KTAP_EXPECT_EQ(t, bad_page_reports, reports + 1);
-	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "mapcount:1"));
-	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "page dumped because: nonzero mapcount\n"));
-	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before);
-	EXPECT_ZONE_OK(t, zone);
-}
-
-/* ---------------------------------------------------------------- poisoning */
-
-static void page_alloc_poisoning_detects_writes_after_free(struct ktap_test *t)
-{
-	struct page *page, *again;
-	unsigned char *v;
-	size_t mark;
-
-	host_mm_boot(&layout_64m);
-	_page_poisoning_enabled = true;
-	page = alloc_pages(GFP_KERNEL, 0);
-	v = page_address(page);
-	__free_page(page);
-	KTAP_EXPECT_EQ(t, v[0], PAGE_POISON);
-	KTAP_EXPECT_EQ(t, v[PAGE_SIZE - 1], PAGE_POISON);
-	KTAP_EXPECT_TRUE(t, PagePoisoned(page));
-
-	/* Untouched: no report. */
-	mark = printk_log_mark();
-	again = alloc_pages(GFP_KERNEL, 0);
-	KTAP_EXPECT_TRUE(t, again == page); /* the pcp list is LIFO */
-	KTAP_EXPECT_FALSE(t, printk_log_since(mark, "pagealloc:"));
-	KTAP_EXPECT_FALSE(t, PagePoisoned(page));
-
-	/* A stray write after free. */
-	__free_page(page);
-	v[100] = 0x12;
-	v[101] = 0x34;
-	mark = printk_log_mark();
-	again = alloc_pages(GFP_KERNEL, 0);
-	KTAP_EXPECT_TRUE(t, again == page);
-	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "pagealloc: memory corruption\n"));
-	KTAP_EXPECT_TRUE(t, printk_log_since(mark, " 12 34\n"));
-	KTAP_EXPECT_TRUE(
-		t,
-		printk_log_since(mark, "page dumped because: pagealloc: corrupted page details"));
-
-	/* One flipped bit. */
-	__free_page(page);
-	v[7] ^= 0x10;
-	mark = printk_log_mark();
-	again = alloc_pages(GFP_KERNEL, 0);
-	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "pagealloc: single bit error\n"));
-	__free_page(again);
-
-	/* Higher orders are poisoned and checked page by page. */
-	page = alloc_pages(GFP_KERNEL, 2);
-	__free_pages(page, 2);
-	v = page_address(page + 3);
-	KTAP_EXPECT_EQ(t, v[123], PAGE_POISON);
-	_page_poisoning_enabled = false;
-	KTAP_EXPECT_EQ(t, early_page_poison_param("on"), 0);
-	KTAP_EXPECT_TRUE(t, page_poisoning_enabled());
-	KTAP_EXPECT_EQ(t, early_page_poison_param("off"), 0);
-	KTAP_EXPECT_FALSE(t, page_poisoning_enabled());
-	KTAP_EXPECT_EQ(t, early_page_poison_param("maybe"), -EINVAL);
-	EXPECT_ZONE_OK(t, NORMAL);
-}
-
 /* ---------------------------------------------------------------- helpers of the API */
 
 static void page_alloc_split_page_gives_independent_pages(struct ktap_test *t)
@@ -1147,11 +968,6 @@ static struct ktap_case page_alloc_cases[] = {
 	KTAP_CASE(page_alloc_gfp_kernel_stops_at_min_and_gfp_atomic_goes_below),
 	KTAP_CASE(page_alloc_watermarks_follow_linux_formulas),
 	KTAP_CASE(page_alloc_pcp_lists_fill_by_batch_and_drain_at_high),
-	KTAP_CASE(page_alloc_double_free_is_reported_and_ignored),
-	KTAP_CASE(page_alloc_free_of_reserved_page_is_reported_and_not_put_back),
-	KTAP_CASE(page_alloc_free_with_wrong_order_is_reported_and_not_put_back),
-	KTAP_CASE(page_alloc_free_of_mapped_page_is_reported_and_not_put_back),
-	KTAP_CASE(page_alloc_poisoning_detects_writes_after_free),
 	KTAP_CASE(page_alloc_split_page_gives_independent_pages),
 	KTAP_CASE(page_alloc_exact_keeps_only_the_pages_asked_for),
 	KTAP_CASE(page_alloc_orders_beyond_max_fail_cleanly),

@@ -10,9 +10,10 @@
  *    its new place, and cma_release() gives every page back;
  *  - count and alignment edge cases, and releases that must be refused;
  *  - an owner that refuses to let go: the allocation fails and the free
- *    lists are exactly as before;
- *  - an unmovable allocation storm that takes all it can never gets a CMA
- *    page.
+ *    lists are exactly as before.
+ *
+ * The unmovable allocation storm is cma_lending_test.c's, which runs on the
+ * host too.
  *
  * Every case gives back all it takes.  Cases skip when the boot has no
  * default area (cma=0).
@@ -288,109 +289,11 @@ static void cma_refused_migration_is_undone_exactly(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, same_state(&empty, &after));
 }
 
-/*
- * Unmovable requests steal whole movable pageblocks; the suites after this
- * one expect the pageblock types of the boot, so the storm puts them back.
- */
-#define MAX_SAVED_BLOCKS 1024 /* 4 GiB of 4 MiB pageblocks */
-static u8 saved_types[MAX_SAVED_BLOCKS];
-
-/* Every pageblock of every zone that has memory (whole holes between banks have no pages). */
-#define for_each_pageblock_of_zones(zone, pfn)                                                    \
-	for ((zone) = NODE_DATA(0)->node_zones; (zone) < NODE_DATA(0)->node_zones + MAX_NR_ZONES; \
-	     (zone)++)                                                                            \
-		for ((pfn) = (zone)->zone_start_pfn; (pfn) < zone_end_pfn(zone);                  \
-		     (pfn) = pageblock_end_pfn(pfn))
-
-static bool save_pageblock_types(void)
-{
-	unsigned int n = 0;
-	struct zone *zone;
-	unsigned long pfn;
-
-	for_each_pageblock_of_zones(zone, pfn)
-	{
-		if (!pageblock_has_memory(pfn))
-			continue;
-		if (n == MAX_SAVED_BLOCKS)
-			return false;
-		saved_types[n++] = (u8)get_pageblock_migratetype(pfn_to_page(pfn));
-	}
-	return true;
-}
-
-/* After everything is freed: the free pages are on the lists of the types they go back to. */
-static void restore_pageblock_types(void)
-{
-	unsigned int n = 0;
-	struct zone *zone;
-	unsigned long pfn, flags;
-
-	drain_all_pages(NULL);
-	for_each_pageblock_of_zones(zone, pfn)
-	{
-		struct page *page = pfn_to_page(pfn);
-		int old;
-
-		if (!pageblock_has_memory(pfn))
-			continue;
-		old = saved_types[n++];
-		if (get_pageblock_migratetype(page) == old)
-			continue;
-		spin_lock_irqsave(&zone->lock, flags);
-		set_pageblock_migratetype(page, old);
-		move_freepages_block(zone, page, old, NULL);
-		spin_unlock_irqrestore(&zone->lock, flags);
-	}
-}
-
-/* Unmovable requests of every kind until none succeeds: not one CMA page among them. */
-static void cma_unmovable_storm_never_gets_a_cma_page(struct ktap_test *t)
-{
-	static const gfp_t gfps[] = {GFP_HIGHUSER, GFP_KERNEL, GFP_KERNEL | __GFP_RECLAIMABLE,
-				     GFP_ATOMIC};
-	struct cma_free_state before, after;
-	unsigned long n = 0, in_cma = 0;
-	struct page *page, *next;
-	LIST_HEAD(pages);
-
-	KTAP_ASSERT_TRUE(t, save_pageblock_types());
-	take_state(&before);
-	for (unsigned int i = 0; i < ARRAY_SIZE(gfps); i++) {
-		while ((page = alloc_page(gfps[i] | __GFP_NOWARN))) {
-			list_add(&page->lru, &pages);
-			n++;
-			in_cma += get_pageblock_migratetype(page) == MIGRATE_CMA;
-		}
-	}
-	ktap_info("%lu unmovable pages taken, %ld CMA pages still free", n,
-		  zone_page_state(&NODE_DATA(0)->node_zones[ZONE_NORMAL], NR_FREE_CMA_PAGES) +
-			  zone_page_state(&NODE_DATA(0)->node_zones[ZONE_HIGHMEM],
-					  NR_FREE_CMA_PAGES));
-	KTAP_EXPECT_GT(t, n, 0);
-	KTAP_EXPECT_EQ(t, in_cma, 0);
-	/* With everything else gone, the CMA pages are all still free. */
-	KTAP_EXPECT_EQ(
-		t,
-		zone_page_state(&NODE_DATA(0)->node_zones[ZONE_NORMAL], NR_FREE_CMA_PAGES) +
-			zone_page_state(&NODE_DATA(0)->node_zones[ZONE_HIGHMEM], NR_FREE_CMA_PAGES),
-		before.free_cma[ZONE_NORMAL] + before.free_cma[ZONE_HIGHMEM]);
-	list_for_each_entry_safe (page, next, &pages, lru) {
-		list_del(&page->lru);
-		__free_page(page);
-	}
-	restore_pageblock_types();
-	take_state(&after);
-	KTAP_EXPECT_EQ(t, after.free[ZONE_NORMAL] + after.free[ZONE_HIGHMEM],
-		       before.free[ZONE_NORMAL] + before.free[ZONE_HIGHMEM]);
-}
-
 static struct ktap_case cma_cases[] = {KTAP_CASE(cma_default_area_is_lent_to_the_buddy_allocator),
 				       KTAP_CASE(cma_whole_empty_area_alloc_and_release),
 				       KTAP_CASE(cma_whole_area_full_of_objects_moves_them_all),
 				       KTAP_CASE(cma_count_and_alignment_edge_cases),
 				       KTAP_CASE(cma_refused_migration_is_undone_exactly),
-				       KTAP_CASE(cma_unmovable_storm_never_gets_a_cma_page),
 				       {}};
 
 static struct ktap_suite cma_suite = {
