@@ -24,6 +24,7 @@ static int pkmap_count[LAST_PKMAP];
 static unsigned int last_pkmap_nr;
 static DEFINE_SPINLOCK(kmap_lock);
 
+/* Each CPU's own stack of fixmap slots: no lock, only that CPU touches its entry. */
 static unsigned int kmap_atomic_depth[NR_CPUS];
 
 static pte_t *kernel_pte(unsigned long va)
@@ -46,18 +47,31 @@ static void set_kernel_pte(unsigned long va, struct page *page)
 		flush_tlb_kernel_page(va);
 }
 
-/**
- * kmap_high_get_address - where @page is pkmap-mapped right now, or NULL
- * @page: a highmem page
- *
- * Used by page_address() for highmem pages, as Linux's page_address_htable.
- */
-void *kmap_high_get_address(const struct page *page)
+/* The pkmap address of @page, or NULL; caller holds kmap_lock. */
+static void *__kmap_high_get_address(const struct page *page)
 {
 	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
 		if (pkmap_count[nr] && pkmap_page[nr] == page)
 			return (void *)PKMAP_ADDR(nr);
 	return NULL;
+}
+
+/**
+ * kmap_high_get_address - where @page is pkmap-mapped right now, or NULL
+ * @page: a highmem page
+ *
+ * Used by page_address() for highmem pages, as Linux's page_address_htable
+ * (whose lookups take its lock too: another CPU may be changing the table).
+ */
+void *kmap_high_get_address(const struct page *page)
+{
+	unsigned long flags;
+	void *addr;
+
+	spin_lock_irqsave(&kmap_lock, flags);
+	addr = __kmap_high_get_address(page);
+	spin_unlock_irqrestore(&kmap_lock, flags);
+	return addr;
 }
 
 /**
@@ -72,7 +86,7 @@ void *kmap(struct page *page)
 	if (!PageHighMem(page))
 		return page_address(page);
 	spin_lock_irqsave(&kmap_lock, flags);
-	addr = kmap_high_get_address(page);
+	addr = __kmap_high_get_address(page);
 	if (addr) {
 		pkmap_count[PKMAP_NR((unsigned long)addr)]++;
 		goto out;
@@ -108,7 +122,7 @@ void kunmap(struct page *page)
 	if (!PageHighMem(page))
 		return;
 	spin_lock_irqsave(&kmap_lock, flags);
-	addr = kmap_high_get_address(page);
+	addr = __kmap_high_get_address(page);
 	if (!addr) {
 		spin_unlock_irqrestore(&kmap_lock, flags);
 		pr_err("kunmap: pfn %05lx is not kmapped\n", page_to_pfn(page));
