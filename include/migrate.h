@@ -23,6 +23,14 @@
  * reference on the target and migration drops the allocation's; the net
  * effect is the same.)
  *
+ * Locking, as Linux: migration holds the page lock (PG_locked,
+ * lock_page()) while it isolates a page, moves it (->migrate_page) or puts
+ * it back (->putback_page), so the callbacks run with the page locked.
+ * An owner that lets go of a page (__ClearPageMovable(), then drops its
+ * reference) does so with the page locked too, so it happens wholly
+ * before or after each of those steps; an owner whose callbacks take a
+ * lock of its own takes it inside the page lock, never around it.
+ *
  * Only order-0 pages migrate here: no owner has larger movable pages.
  */
 #ifndef _MIGRATE_H

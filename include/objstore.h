@@ -23,7 +23,8 @@
  *	objstore_free(&os, h);
  *	objstore_destroy(&os);
  *
- * Not thread-safe: callers serialise (one CPU for now).
+ * Every function may be called on any CPU at any time, also while
+ * cma_alloc() migrates the store's pages (mm/objstore.c says how).
  */
 #ifndef _OBJSTORE_H
 #define _OBJSTORE_H
@@ -31,6 +32,7 @@
 #include "types.h"
 #include "list.h"
 #include "mm.h"
+#include "spinlock.h"
 
 /* A handle: 1..max_objects; 0 is never a valid handle. */
 typedef unsigned long objstore_handle_t;
@@ -44,6 +46,7 @@ typedef unsigned long objstore_handle_t;
  * struct objstore - a store of page-sized objects
  * @ops: the movable_operations of this store's pages; first, so a page's
  *       ->mapping leads back to its store (container_of)
+ * @lock: protects everything below and the objects' data during an access
  * @name: for messages
  * @gfp: how object pages are allocated (GFP_HIGHUSER_MOVABLE | __GFP_NOWARN)
  * @slots: handle - 1 -> page, NULL for a free handle
@@ -58,6 +61,7 @@ typedef unsigned long objstore_handle_t;
  */
 struct objstore {
 	struct movable_operations ops;
+	spinlock_t lock;
 	const char *name;
 	gfp_t gfp;
 	struct page **slots;
@@ -80,7 +84,7 @@ int objstore_adopt(struct objstore *os, struct page *page, objstore_handle_t *ha
 
 void objstore_free(struct objstore *os, objstore_handle_t handle);
 
-struct page *objstore_page(const struct objstore *os, objstore_handle_t handle);
+struct page *objstore_page(struct objstore *os, objstore_handle_t handle);
 
 int objstore_write(struct objstore *os, objstore_handle_t handle, size_t offset, const void *buf,
 		   size_t len);

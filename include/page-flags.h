@@ -94,6 +94,13 @@ enum pageflags {
 	PG_poisoned,
 	PG_slab, /* the block is a slab of a kmem_cache (mm/slub.c) */
 	PG_head, /* the first page of a compound block (__GFP_COMP) */
+	/*
+	 * Linux's page lock: migration holds it while it isolates, moves or
+	 * puts back a movable page, and the page's owner takes it to let go
+	 * of a page (see include/migrate.h).  Last, not first as in Linux, so
+	 * the other flags keep their values in dumps.
+	 */
+	PG_locked,
 	__NR_PAGEFLAGS,
 };
 
@@ -131,7 +138,8 @@ enum pageflags {
 #define ALLOC_ORDER_MASK    ((1UL << ALLOC_ORDER_WIDTH) - 1)
 
 /* Flags that must be clear when a page is freed (Linux's PAGE_FLAGS_CHECK_AT_FREE). */
-#define PAGE_FLAGS_CHECK_AT_FREE (BIT(PG_reserved) | BIT(PG_isolated) | BIT(PG_slab))
+#define PAGE_FLAGS_CHECK_AT_FREE \
+	(BIT(PG_reserved) | BIT(PG_isolated) | BIT(PG_slab) | BIT(PG_locked))
 /*
  * Flags that must be clear when a page is handed out, and that freeing
  * clears: every flag but PG_poisoned (the allocator's own), and the order.
@@ -212,6 +220,36 @@ PAGEFLAG(Slab, slab)
 PAGEFLAG(Head, head)
 
 #undef PAGEFLAG
+
+/*
+ * The page lock (Linux's trylock_page/lock_page/unlock_page, in
+ * pagemap.h there).  Only taken on a page the taker holds a reference
+ * to, so the non-atomic __SetPage/__ClearPage forms (used while a page is
+ * free or freshly allocated) never race with it.  Linux sleeps in
+ * lock_page(); nothing here sleeps, and the holders keep it for the time
+ * of one page copy at most, so it spins.
+ */
+static inline bool trylock_page(struct page *page)
+{
+	return !(__atomic_fetch_or(&page->flags, BIT(PG_locked), __ATOMIC_ACQUIRE) &
+		 BIT(PG_locked));
+}
+
+static inline void lock_page(struct page *page)
+{
+	while (!trylock_page(page))
+		;
+}
+
+static inline void unlock_page(struct page *page)
+{
+	__atomic_fetch_and(&page->flags, ~BIT(PG_locked), __ATOMIC_RELEASE);
+}
+
+static inline bool PageLocked(const struct page *page)
+{
+	return __atomic_load_n(&page->flags, __ATOMIC_RELAXED) & BIT(PG_locked);
+}
 
 /*
  * Compound blocks (Linux's compound pages): a block allocated with

@@ -576,6 +576,13 @@ err:
 
 /* ---------------------------------------------------------------- allocation */
 
+/*
+ * Linux's cma_mutex: one alloc_contig_range() at a time, so two areas (or
+ * two ranges of one) that share a pageblock do not fail each other's
+ * isolation.  Nothing here sleeps, so a waiter spins, with interrupts on.
+ */
+static DEFINE_SPINLOCK(cma_mutex);
+
 /**
  * cma_alloc - allocate contiguous pages from an area
  * @cma: the area
@@ -625,13 +632,11 @@ struct page *cma_alloc(struct cma *cma, unsigned long count, unsigned int align,
 		cma_set_bits(cma->heads, bitmap_no, 1);
 		spin_unlock_irqrestore(&cma->lock, flags);
 
-		/*
-		 * Linux serialises alloc_contig_range() callers with cma_mutex;
-		 * with one CPU and no preemption nothing can interleave here.
-		 */
 		pfn = cma->base_pfn + (bitmap_no << cma->order_per_bit);
+		spin_lock(&cma_mutex);
 		ret = alloc_contig_range(pfn, pfn + count, MIGRATE_CMA,
 					 GFP_KERNEL | (no_warn ? __GFP_NOWARN : 0));
+		spin_unlock(&cma_mutex);
 		if (ret == 0) {
 			page = pfn_to_page(pfn);
 			break;

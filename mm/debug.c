@@ -11,7 +11,7 @@
 
 static const char *const pageflag_names[__NR_PAGEFLAGS] = {
 	[PG_reserved] = "reserved", [PG_isolated] = "isolated", [PG_poisoned] = "poisoned",
-	[PG_slab] = "slab",	    [PG_head] = "head",
+	[PG_slab] = "slab",	    [PG_head] = "head",		[PG_locked] = "locked",
 };
 
 /**

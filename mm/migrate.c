@@ -18,6 +18,12 @@
 unsigned long pgmigrate_success;
 unsigned long pgmigrate_fail;
 
+/* The counters are shared by every CPU that migrates. */
+static void count_migrations(unsigned long *counter, unsigned long n)
+{
+	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
+}
+
 /* Take a reference unless the page is free (Linux's get_page_unless_zero). */
 static bool get_page_unless_zero(struct page *page)
 {
@@ -42,25 +48,28 @@ static bool get_page_unless_zero(struct page *page)
  */
 bool isolate_movable_page(struct page *page)
 {
-	const struct movable_operations *mops;
-
 	/* A free page, or one being freed: nothing to move. */
 	if (!get_page_unless_zero(page))
 		return false;
+	/* Someone else is isolating or moving it, or its owner is letting go (Linux's trylock). */
+	if (!trylock_page(page))
+		goto out_putpage;
 	/*
-	 * Re-checked with the reference held: the owner may have let go, or
-	 * the page may have become someone else's since the caller looked.
-	 * Only single pages migrate (a block's tail pages are not movable
-	 * on their own).
+	 * Re-checked with the reference and the lock held: the owner may have
+	 * let go, or the page may have become someone else's since the caller
+	 * looked.  Only single pages migrate (a block's tail pages are not
+	 * movable on their own).
 	 */
 	if (!PageMovable(page) || PageIsolated(page) || page_alloc_order(page) != 0)
-		goto out_putpage;
-	mops = page_movable_ops(page);
-	if (!mops->isolate_page(page))
-		goto out_putpage;
+		goto out_unlock;
+	if (!page_movable_ops(page)->isolate_page(page))
+		goto out_unlock;
 	SetPageIsolated(page);
+	unlock_page(page);
 	return true;
 
+out_unlock:
+	unlock_page(page);
 out_putpage:
 	put_page(page);
 	return false;
@@ -69,9 +78,11 @@ out_putpage:
 /* Give one isolated page back to its owner, or free it if the owner is gone. */
 static void putback_movable_page(struct page *page)
 {
+	lock_page(page);
 	if (PageMovable(page))
 		page_movable_ops(page)->putback_page(page);
 	ClearPageIsolated(page);
+	unlock_page(page);
 	put_page(page);
 }
 
@@ -103,37 +114,39 @@ static int unmap_and_move(new_page_t get_new_page, free_page_t put_new_page, uns
 	int rc;
 
 	/*
-	 * Ours is the only reference: the owner freed the object after it
-	 * was isolated.  Nothing to move; dropping the reference frees it.
+	 * Locked while the owner moves it, as in Linux: the owner's letting
+	 * go (which also takes the lock) happens wholly before or after.
 	 */
-	if (page_count(page) == 1 || !PageMovable(page)) {
-		list_del(&page->lru);
-		ClearPageIsolated(page);
-		put_page(page);
-		return MIGRATEPAGE_SUCCESS;
+	lock_page(page);
+	if (!PageMovable(page)) {
+		/* The owner let go after the isolation: dropping ours frees it. */
+		rc = MIGRATEPAGE_SUCCESS;
+		goto drop;
 	}
-
 	newpage = get_new_page(page, private);
-	if (!newpage)
+	if (!newpage) {
+		unlock_page(page);
 		return -ENOMEM;
-
-	rc = page_movable_ops(page)->migrate_page(newpage, page);
-	if (rc == MIGRATEPAGE_SUCCESS) {
-		/*
-		 * The owner now holds newpage's reference and has dropped its
-		 * own on the source; ours frees it into whatever list its
-		 * pageblock has (the isolated ones, during alloc_contig_range).
-		 */
-		list_del(&page->lru);
-		ClearPageIsolated(page);
-		put_page(page);
-		return MIGRATEPAGE_SUCCESS;
 	}
-
-	if (put_new_page)
-		put_new_page(newpage, private);
-	else
-		__free_page(newpage);
+	rc = page_movable_ops(page)->migrate_page(newpage, page);
+	if (rc != MIGRATEPAGE_SUCCESS) {
+		unlock_page(page);
+		if (put_new_page)
+			put_new_page(newpage, private);
+		else
+			__free_page(newpage);
+		return rc;
+	}
+	/*
+	 * The owner now holds newpage's reference and has dropped its own on
+	 * the source; ours frees it into whatever list its pageblock has (the
+	 * isolated ones, during alloc_contig_range).
+	 */
+drop:
+	list_del(&page->lru);
+	ClearPageIsolated(page);
+	unlock_page(page);
+	put_page(page);
 	return rc;
 }
 
@@ -189,8 +202,8 @@ int migrate_pages(struct list_head *from, new_page_t get_new_page, free_page_t p
 	rc = nr_failed;
 out:
 	list_splice_init(&ret_pages, from);
-	pgmigrate_success += nr_succeeded;
-	pgmigrate_fail += (unsigned long)nr_failed;
+	count_migrations(&pgmigrate_success, nr_succeeded);
+	count_migrations(&pgmigrate_fail, (unsigned long)nr_failed);
 	if (ret_succeeded)
 		*ret_succeeded = nr_succeeded;
 	return rc;

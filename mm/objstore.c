@@ -14,6 +14,13 @@
  * page->private holds the object's handle while the store owns the page,
  * so the movable callbacks find their slot; ->mapping holds the store's
  * own movable_operations, so they find the store.
+ *
+ * Concurrency: os->lock protects the table, the page list and the counts,
+ * and is held while an object's data is read, written or copied to its
+ * new page, so an access never sees half a migration.  Migration calls
+ * the callbacks with the page locked (include/migrate.h), and the callbacks
+ * take os->lock inside it; objstore_free(), which must hold both to let go
+ * of a page, takes os->lock first and only tries the page lock.
  */
 #include "objstore.h"
 #include "gfp.h"
@@ -22,6 +29,7 @@
 #include "page-isolation.h"
 #include "printk.h"
 #include "internal.h" /* free_contig_range */
+#include "spinlock.h"
 #include <string.h>
 
 static struct objstore *page_objstore(struct page *page)
@@ -31,28 +39,38 @@ static struct objstore *page_objstore(struct page *page)
 
 /* ---------------------------------------------------------------- movable_operations */
 
+/* Called with the page locked and referenced; a page we let go of has no private. */
 static bool objstore_isolate_page(struct page *page)
 {
 	struct objstore *os = page_objstore(page);
+	bool ok;
 
-	if (os->refuse_isolate)
-		return false;
-	/* ->lru is migration's now. */
-	list_del(&page->lru);
-	return true;
+	spin_lock(&os->lock);
+	ok = !os->refuse_isolate && page_private(page);
+	if (ok)
+		list_del(&page->lru); /* ->lru is migration's now */
+	spin_unlock(&os->lock);
+	return ok;
 }
 
+/* Called with @src locked; the copy happens under os->lock, so no access sees it half done. */
 static int objstore_migrate_page(struct page *dst, struct page *src)
 {
 	struct objstore *os = page_objstore(src);
 	objstore_handle_t handle = page_private(src);
 
-	if (os->migrate_budget == 0)
+	spin_lock(&os->lock);
+	if (os->migrate_budget == 0) {
+		spin_unlock(&os->lock);
 		return -EBUSY;
+	}
+	/* Cannot be: a free lets go under the page lock, which migration holds. */
+	if (WARN_ON(!handle || handle > os->nr_slots || os->slots[handle - 1] != src)) {
+		spin_unlock(&os->lock);
+		return -EINVAL;
+	}
 	if (os->migrate_budget > 0)
 		os->migrate_budget--;
-	if (WARN_ON(!handle || handle > os->nr_slots || os->slots[handle - 1] != src))
-		return -EINVAL;
 
 	copy_highpage(dst, src);
 	set_page_private(dst, handle);
@@ -64,13 +82,19 @@ static int objstore_migrate_page(struct page *dst, struct page *src)
 	/* The source is no longer ours: migration's reference is the last one. */
 	set_page_private(src, 0);
 	__ClearPageMovable(src);
+	spin_unlock(&os->lock);
 	put_page(src);
 	return MIGRATEPAGE_SUCCESS;
 }
 
+/* Called with the page locked, and only if the page is still ours (PageMovable). */
 static void objstore_putback_page(struct page *page)
 {
-	list_add_tail(&page->lru, &page_objstore(page)->pages);
+	struct objstore *os = page_objstore(page);
+
+	spin_lock(&os->lock);
+	list_add_tail(&page->lru, &os->pages);
+	spin_unlock(&os->lock);
 }
 
 /* ---------------------------------------------------------------- the table */
@@ -92,6 +116,7 @@ static size_t objstore_table_size(const struct objstore *os)
 int objstore_init(struct objstore *os, const char *name, unsigned long max_objects)
 {
 	memset(os, 0, sizeof(*os));
+	spin_lock_init(&os->lock);
 	/* The table is one alloc_pages_exact() block, at most MAX_ORDER_NR_PAGES pages. */
 	if (!max_objects || max_objects > MAX_ORDER_NR_PAGES * PAGE_SIZE / sizeof(*os->slots))
 		return -EINVAL;
@@ -121,7 +146,7 @@ void objstore_destroy(struct objstore *os)
 	if (!os->slots)
 		return;
 	for (objstore_handle_t h = 1; h <= os->nr_slots; h++)
-		if (os->slots[h - 1])
+		if (objstore_page(os, h))
 			objstore_free(os, h);
 	free_pages_exact(os->slots, objstore_table_size(os));
 	os->slots = NULL;
@@ -157,6 +182,19 @@ static void objstore_install(struct objstore *os, objstore_handle_t handle, stru
 	os->nr_objects++;
 }
 
+/* Give @page (ours, order 0, one reference) a free handle; 0 if there is none. */
+static objstore_handle_t objstore_take_handle(struct objstore *os, struct page *page)
+{
+	objstore_handle_t h;
+
+	spin_lock(&os->lock);
+	h = objstore_free_handle(os);
+	if (h)
+		objstore_install(os, h, page);
+	spin_unlock(&os->lock);
+	return h;
+}
+
 /**
  * objstore_alloc - a new object, on a page from the page allocator
  * @os: the store
@@ -168,15 +206,18 @@ static void objstore_install(struct objstore *os, objstore_handle_t handle, stru
  */
 int objstore_alloc(struct objstore *os, objstore_handle_t *handle)
 {
-	objstore_handle_t h = objstore_free_handle(os);
 	struct page *page;
+	objstore_handle_t h;
 
-	if (!h)
-		return -ENOSPC;
+	/* Allocated before the handle is taken: the allocator may drain and take locks. */
 	page = alloc_page(os->gfp);
 	if (!page)
 		return -ENOMEM;
-	objstore_install(os, h, page);
+	h = objstore_take_handle(os, page);
+	if (!h) {
+		__free_page(page);
+		return -ENOSPC;
+	}
 	*handle = h;
 	return 0;
 }
@@ -197,10 +238,9 @@ int objstore_adopt(struct objstore *os, struct page *page, objstore_handle_t *ha
 
 	if (page_count(page) != 1 || page_alloc_order(page) != 0 || page->mapping)
 		return -EINVAL;
-	h = objstore_free_handle(os);
+	h = objstore_take_handle(os, page);
 	if (!h)
 		return -ENOSPC;
-	objstore_install(os, h, page);
 	*handle = h;
 	return 0;
 }
@@ -214,23 +254,37 @@ void objstore_free(struct objstore *os, objstore_handle_t handle)
 {
 	struct page *page;
 
-	/* A handle never handed out, or freed already: say who, and change nothing. */
-	if (WARN_ON(!objstore_handle_ok(os, handle))) {
-		pr_err("objstore %s: free of invalid handle %lu (caller %pS)\n", os->name, handle,
-		       (void *)_RET_IP_);
-		return;
+	for (;;) {
+		spin_lock(&os->lock);
+		/* A handle never handed out, or freed already: say who, and change nothing. */
+		if (WARN_ON(!objstore_handle_ok(os, handle))) {
+			spin_unlock(&os->lock);
+			pr_err("objstore %s: free of invalid handle %lu (caller %pS)\n", os->name,
+			       handle, (void *)_RET_IP_);
+			return;
+		}
+		page = os->slots[handle - 1];
+		/*
+		 * The page lock too, so that no migration step is half done
+		 * when we let go; tried, not waited for, as it ranks above
+		 * os->lock (zsmalloc's trylock_zspage does the same).
+		 */
+		if (trylock_page(page))
+			break;
+		spin_unlock(&os->lock);
 	}
-	page = os->slots[handle - 1];
 	os->slots[handle - 1] = NULL;
 	os->nr_objects--;
 	/*
 	 * An isolated page is on a migration list, not ours; letting go of it
-	 * (mapping without ops) tells migration to just drop it.
+	 * (mapping without ops) tells migration to drop it.
 	 */
 	if (!PageIsolated(page))
 		list_del(&page->lru);
 	set_page_private(page, 0);
 	__ClearPageMovable(page);
+	spin_unlock(&os->lock);
+	unlock_page(page);
 	put_page(page);
 }
 
@@ -243,9 +297,14 @@ void objstore_free(struct objstore *os, objstore_handle_t handle)
  *
  * Return: the page, or NULL for an invalid handle.
  */
-struct page *objstore_page(const struct objstore *os, objstore_handle_t handle)
+struct page *objstore_page(struct objstore *os, objstore_handle_t handle)
 {
-	return objstore_handle_ok(os, handle) ? os->slots[handle - 1] : NULL;
+	struct page *page;
+
+	spin_lock(&os->lock);
+	page = objstore_handle_ok(os, handle) ? os->slots[handle - 1] : NULL;
+	spin_unlock(&os->lock);
+	return page;
 }
 
 static bool objstore_range_ok(const struct objstore *os, objstore_handle_t handle, size_t offset,
@@ -270,12 +329,16 @@ int objstore_write(struct objstore *os, objstore_handle_t handle, size_t offset,
 {
 	char *addr;
 
-	if (!objstore_range_ok(os, handle, offset, len))
+	spin_lock(&os->lock);
+	if (!objstore_range_ok(os, handle, offset, len)) {
+		spin_unlock(&os->lock);
 		return -EINVAL;
+	}
 	/* The page may be highmem: map it only for the copy. */
 	addr = kmap_atomic(os->slots[handle - 1]);
 	memcpy(addr + offset, buf, len);
 	kunmap_atomic(addr);
+	spin_unlock(&os->lock);
 	return 0;
 }
 
@@ -294,11 +357,15 @@ int objstore_read(struct objstore *os, objstore_handle_t handle, size_t offset, 
 {
 	const char *addr;
 
-	if (!objstore_range_ok(os, handle, offset, len))
+	spin_lock(&os->lock);
+	if (!objstore_range_ok(os, handle, offset, len)) {
+		spin_unlock(&os->lock);
 		return -EINVAL;
+	}
 	addr = kmap_atomic(os->slots[handle - 1]);
 	memcpy(buf, addr + offset, len);
 	kunmap_atomic((void *)addr);
+	spin_unlock(&os->lock);
 	return 0;
 }
 
@@ -327,12 +394,14 @@ void objstore_fill_pattern(struct objstore *os, objstore_handle_t handle, u32 se
 {
 	u32 *words;
 
-	if (!objstore_handle_ok(os, handle))
-		return;
-	words = kmap_atomic(os->slots[handle - 1]);
-	for (unsigned int i = 0; i < OBJSTORE_OBJECT_SIZE / sizeof(u32); i++)
-		words[i] = pattern_word(seed, handle, i);
-	kunmap_atomic(words);
+	spin_lock(&os->lock);
+	if (objstore_handle_ok(os, handle)) {
+		words = kmap_atomic(os->slots[handle - 1]);
+		for (unsigned int i = 0; i < OBJSTORE_OBJECT_SIZE / sizeof(u32); i++)
+			words[i] = pattern_word(seed, handle, i);
+		kunmap_atomic(words);
+	}
+	spin_unlock(&os->lock);
 }
 
 /**
@@ -345,15 +414,18 @@ void objstore_fill_pattern(struct objstore *os, objstore_handle_t handle, u32 se
  */
 bool objstore_check_pattern(struct objstore *os, objstore_handle_t handle, u32 seed)
 {
-	bool ok = true;
+	bool ok = false;
 	u32 *words;
 
-	if (!objstore_handle_ok(os, handle))
-		return false;
-	words = kmap_atomic(os->slots[handle - 1]);
-	for (unsigned int i = 0; i < OBJSTORE_OBJECT_SIZE / sizeof(u32) && ok; i++)
-		ok = words[i] == pattern_word(seed, handle, i);
-	kunmap_atomic(words);
+	spin_lock(&os->lock);
+	if (objstore_handle_ok(os, handle)) {
+		words = kmap_atomic(os->slots[handle - 1]);
+		ok = true;
+		for (unsigned int i = 0; i < OBJSTORE_OBJECT_SIZE / sizeof(u32) && ok; i++)
+			ok = words[i] == pattern_word(seed, handle, i);
+		kunmap_atomic(words);
+	}
+	spin_unlock(&os->lock);
 	return ok;
 }
 

@@ -876,7 +876,7 @@ static unsigned long objects_in_area(struct objstore *os, const struct cma *cma)
 	return n;
 }
 
-static bool no_isolated_pages(const struct objstore *os)
+static bool no_isolated_pages(struct objstore *os)
 {
 	for (objstore_handle_t h = 1; h <= os->nr_slots; h++)
 		if (objstore_page(os, h) && PageIsolated(objstore_page(os, h)))
