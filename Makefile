@@ -100,13 +100,13 @@ linux-diff: deps
 WARN_FLAGS := -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes -Wundef
 
 HOSTCC ?= gcc
-HOST_CFLAGS := -std=gnu11 -O1 -g $(WARN_FLAGS) -fno-omit-frame-pointer \
+HOST_CFLAGS := -std=gnu11 -O1 -g -pthread $(WARN_FLAGS) -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all \
 	-Iinclude -Itests/host/include -Iarch/arm/include -DCONFIG_HOST_BUILD $(shell pkg-config --cflags libfdt 2>/dev/null)
-HOST_LDLIBS := -lfdt
+HOST_LDLIBS := -lfdt -pthread
 
 # Portable code: everything in mm/ plus the parts of boot/ that touch no hardware.
-PORTABLE_SRCS := $(wildcard mm/*.c) boot/vsprintf.c boot/printk.c boot/fdt.c boot/cmdline.c boot/sort.c \
+PORTABLE_SRCS := $(wildcard mm/*.c) boot/cpu.c boot/vsprintf.c boot/printk.c boot/fdt.c boot/cmdline.c boot/sort.c \
 	boot/of_reserved_mem.c boot/of_address.c boot/of_console.c arch/arm/kernel/boot_place.c \
 	arch/arm/mm/init.c arch/arm/mm/pgtable.c arch/arm/mm/cache-l2x0-of.c \
 	arch/arm/mm/ptdump.c arch/arm/mm/memmap.c tests/ktap.c
@@ -115,7 +115,7 @@ HOST_HEADERS := $(wildcard include/*.h tests/*.h tests/host/include/asm/*.h test
 # Suites written once for both sides (they name no hardware), with the page
 # allocator suites' shared helpers and where they start on the host.
 PORTABLE_SUITES := tests/target/printk_test.c tests/target/page_alloc_debug_test.c \
-	tests/target/cma_lending_test.c
+	tests/target/cma_lending_test.c tests/target/locking_test.c
 # Suites: host-only ones, and the portable ones.
 HOST_SUITES ?= $(wildcard tests/host/*_test.c) $(PORTABLE_SUITES) tests/mm_test.c \
 	tests/host/mm_test_host.c

@@ -12,10 +12,12 @@
 #include "kernel.h"
 #include "ktap.h"
 #include "mm.h"
+#include "percpu.h"
 #include "printk.h"
 #include "sections.h"
 #include "serial.h"
 #include "slab.h"
+#include "smp.h"
 #include "vmalloc.h"
 #include "vmstat.h"
 #include <asm/cp15.h>
@@ -99,10 +101,12 @@ void start_kernel(u32 dtb)
 {
 	int failed;
 
+	smp_setup_processor_id();
 	early_console_init();
 	print_banner(dtb);
 	setup_arch(dtb);
-	bench_clock_init(); /* make bench: the boot is timed from head.S on */
+	setup_per_cpu_areas(); /* the possible CPUs known, memblock ready */
+	bench_clock_init();    /* make bench: the boot is timed from head.S on */
 	bench_boot_stamp(BENCH_BOOT_SETUP_ARCH);
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 

@@ -37,6 +37,7 @@
 #include "mm.h" /* totalcma_pages */
 #include "of_fdt.h"
 #include "of_reserved_mem.h"
+#include "percpu.h"
 #include "printk.h"
 #include "mmzone.h"
 #include "sections.h"
@@ -571,6 +572,14 @@ static int stage_arm_memblock_init(struct mmsim *sim)
 	return 0;
 }
 
+/* start_kernel: the per-CPU areas, once memblock and the possible CPUs are known. */
+static int stage_per_cpu_areas(struct mmsim *sim)
+{
+	(void)sim;
+	setup_per_cpu_areas();
+	return 0;
+}
+
 /* start_kernel prints the command line once setup_arch is done, as Linux does. */
 static int stage_command_line(struct mmsim *sim)
 {
@@ -758,6 +767,7 @@ static const struct mmsim_stage stages[] = {
 	{"summary", stage_summary}, /* memblock as paging_init finds it */
 	{"paging_init", stage_paging_init},
 	/* start_kernel() */
+	{"setup_per_cpu_areas", stage_per_cpu_areas},
 	{"command line", stage_command_line},
 	{"mm_core_init", stage_mm_core_init},
 	{"CMA", stage_cma},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "host_boot.h"
 #include "host_mm.h"
+#include "host_smp.h"
 #include "init.h"
 #include "memblock.h"
 #include "mm.h"
@@ -20,6 +21,7 @@ void host_early_boot_reset(void)
 	arm_memblock_reset();
 	host_set_lowmem_limit(0);
 	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+	host_smp_reset();
 }
 
 void host_page_alloc_reset_tunables(void)

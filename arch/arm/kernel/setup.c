@@ -10,6 +10,8 @@
 #include <asm/cp15.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
+#include <asm/percpu.h>
+#include <asm/pgtable-hwdef.h>
 #include <asm/proc-v7.h>
 #include <asm/reboot.h>
 #include <asm/setup.h>
@@ -19,6 +21,7 @@
 #include "init.h"
 #include "of_fdt.h"
 #include "serial.h"
+#include "smp.h"
 
 phys_addr_t dtb_phys;
 void *initial_boot_params;
@@ -27,6 +30,20 @@ bool cpu_smp;
 u32 *kernel_pgd = boot_pgd;
 
 #define ATAG_CORE 0x54410001
+
+/**
+ * smp_setup_processor_id - the boot CPU's identity, before any C asks for it
+ *
+ * TPIDRPRW resets to an UNKNOWN value; 0 makes the boot CPU use the
+ * per-CPU template, where cpu_number is 0, until setup_per_cpu_areas().
+ * The first lock may follow, so check what locks need: the MMU on, so that
+ * their words are Normal memory (asm/spinlock.h).  head.S guarantees it.
+ */
+void __init smp_setup_processor_id(void)
+{
+	set_my_cpu_offset(0);
+	BUG_ON(!(read_sctlr() & CR_M));
+}
 
 static const char *cache_policy(u32 ctr)
 {

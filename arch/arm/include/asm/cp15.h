@@ -7,10 +7,7 @@
 #define _ASM_CP15_H
 
 #include "types.h"
-
-#define isb() __asm__ __volatile__("isb" : : : "memory")
-#define dsb() __asm__ __volatile__("dsb" : : : "memory")
-#define dmb() __asm__ __volatile__("dmb" : : : "memory")
+#include <asm/barrier.h> /* isb(), dsb(): every register write here needs them */
 
 #define __cp15_read(name, op1, crn, crm, op2)                                           \
 	static inline u32 read_##name(void)                                             \

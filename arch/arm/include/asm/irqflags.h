@@ -3,6 +3,8 @@
 #ifndef _ASM_IRQFLAGS_H
 #define _ASM_IRQFLAGS_H
 
+#include <asm/ptrace.h>
+
 static inline unsigned long arch_local_irq_save(void)
 {
 	unsigned long flags;
@@ -14,6 +16,12 @@ static inline unsigned long arch_local_irq_save(void)
 static inline void arch_local_irq_restore(unsigned long flags)
 {
 	__asm__ __volatile__("msr cpsr_c, %0" : : "r"(flags) : "memory", "cc");
+}
+
+/* Were interrupts masked when @flags was saved? */
+static inline int arch_irqs_disabled_flags(unsigned long flags)
+{
+	return (flags & PSR_I_BIT) != 0;
 }
 
 #endif /* _ASM_IRQFLAGS_H */

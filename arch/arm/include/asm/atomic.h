@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The unordered atomic read-modify-writes under include/atomic.h and
+ * include/bitops.h: LDREX/STREX loops, as Linux's asm/atomic.h and
+ * asm/bitops.h.  A STREX fails (and the loop retries) when anything else
+ * wrote the word since the LDREX.  The "+Qo" operand tells the compiler
+ * the word is read and written; no ordering is implied.
+ */
+#ifndef _ASM_ATOMIC_H
+#define _ASM_ATOMIC_H
+
+#include "compiler.h"
+
+static __always_inline int arch_atomic_add_return_relaxed(int i, atomic_t *v)
+{
+	unsigned long failed;
+	int result;
+
+	__asm__ __volatile__("1:	ldrex	%0, [%3]\n"
+			     "	add	%0, %0, %4\n"
+			     "	strex	%1, %0, [%3]\n"
+			     "	teq	%1, #0\n"
+			     "	bne	1b"
+			     : "=&r"(result), "=&r"(failed), "+Qo"(v->counter)
+			     : "r"(&v->counter), "Ir"(i)
+			     : "cc");
+	return result;
+}
+
+static __always_inline int arch_atomic_cmpxchg_relaxed(atomic_t *v, int old, int new)
+{
+	unsigned long failed;
+	int found;
+
+	do {
+		__asm__ __volatile__("	ldrex	%1, [%3]\n"
+				     "	mov	%0, #0\n"
+				     "	teq	%1, %4\n"
+				     "	strexeq	%0, %5, [%3]"
+				     : "=&r"(failed), "=&r"(found), "+Qo"(v->counter)
+				     : "r"(&v->counter), "Ir"(old), "r"(new)
+				     : "cc");
+	} while (failed);
+	return found;
+}
+
+/* *p |= mask; the word's old value.  (test_and_set_bit, set_bit) */
+static __always_inline unsigned long arch_fetch_or_relaxed(volatile unsigned long *p,
+							   unsigned long mask)
+{
+	unsigned long old, new, failed;
+
+	__asm__ __volatile__("1:	ldrex	%0, [%4]\n"
+			     "	orr	%1, %0, %5\n"
+			     "	strex	%2, %1, [%4]\n"
+			     "	teq	%2, #0\n"
+			     "	bne	1b"
+			     : "=&r"(old), "=&r"(new), "=&r"(failed), "+Qo"(*p)
+			     : "r"(p), "Ir"(mask)
+			     : "cc");
+	return old;
+}
+
+/* *p &= ~mask; the word's old value.  (test_and_clear_bit, clear_bit) */
+static __always_inline unsigned long arch_fetch_andnot_relaxed(volatile unsigned long *p,
+							       unsigned long mask)
+{
+	unsigned long old, new, failed;
+
+	__asm__ __volatile__("1:	ldrex	%0, [%4]\n"
+			     "	bic	%1, %0, %5\n"
+			     "	strex	%2, %1, [%4]\n"
+			     "	teq	%2, #0\n"
+			     "	bne	1b"
+			     : "=&r"(old), "=&r"(new), "=&r"(failed), "+Qo"(*p)
+			     : "r"(p), "Ir"(mask)
+			     : "cc");
+	return old;
+}
+
+#endif /* _ASM_ATOMIC_H */
