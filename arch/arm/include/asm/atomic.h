@@ -44,38 +44,30 @@ static __always_inline int arch_atomic_cmpxchg_relaxed(atomic_t *v, int old, int
 	return found;
 }
 
-/* *p |= mask; the word's old value.  (test_and_set_bit, set_bit) */
-static __always_inline unsigned long arch_fetch_or_relaxed(volatile unsigned long *p,
-							   unsigned long mask)
-{
-	unsigned long old, new, failed;
+/*
+ * arch_fetch_or_relaxed(p, mask): *p |= mask (test_and_set_bit, set_bit);
+ * arch_fetch_andnot_relaxed(p, mask): *p &= ~mask (test_and_clear_bit,
+ * clear_bit).  Both return the word's old value.
+ */
+#define ARCH_FETCH_OP(op, insn)                                                                   \
+	static __always_inline unsigned long arch_fetch_##op##_relaxed(volatile unsigned long *p, \
+								       unsigned long mask)        \
+	{                                                                                         \
+		unsigned long old, new, failed;                                                   \
+                                                                                                  \
+		__asm__ __volatile__("1:	ldrex	%0, [%4]\n"                                        \
+				     "	" insn "	%1, %0, %5\n"                                    \
+				     "	strex	%2, %1, [%4]\n"                                      \
+				     "	teq	%2, #0\n"                                              \
+				     "	bne	1b"                                                    \
+				     : "=&r"(old), "=&r"(new), "=&r"(failed), "+Qo"(*p)           \
+				     : "r"(p), "Ir"(mask)                                         \
+				     : "cc");                                                     \
+		return old;                                                                       \
+	}
 
-	__asm__ __volatile__("1:	ldrex	%0, [%4]\n"
-			     "	orr	%1, %0, %5\n"
-			     "	strex	%2, %1, [%4]\n"
-			     "	teq	%2, #0\n"
-			     "	bne	1b"
-			     : "=&r"(old), "=&r"(new), "=&r"(failed), "+Qo"(*p)
-			     : "r"(p), "Ir"(mask)
-			     : "cc");
-	return old;
-}
-
-/* *p &= ~mask; the word's old value.  (test_and_clear_bit, clear_bit) */
-static __always_inline unsigned long arch_fetch_andnot_relaxed(volatile unsigned long *p,
-							       unsigned long mask)
-{
-	unsigned long old, new, failed;
-
-	__asm__ __volatile__("1:	ldrex	%0, [%4]\n"
-			     "	bic	%1, %0, %5\n"
-			     "	strex	%2, %1, [%4]\n"
-			     "	teq	%2, #0\n"
-			     "	bne	1b"
-			     : "=&r"(old), "=&r"(new), "=&r"(failed), "+Qo"(*p)
-			     : "r"(p), "Ir"(mask)
-			     : "cc");
-	return old;
-}
+ARCH_FETCH_OP(or, "orr")
+ARCH_FETCH_OP(andnot, "bic")
+#undef ARCH_FETCH_OP
 
 #endif /* _ASM_ATOMIC_H */
