@@ -12,7 +12,11 @@
 #include <asm/memory.h>
 #include <asm/mmu.h>
 #include <asm/pgtable-hwdef.h>
+#include <asm/io.h>
 #include <asm/proc-v7.h>
+#include <asm/setup.h>
+#include <asm/smp_scu.h>
+#include <libfdt.h>
 
 static bool mpidr_says_smp(void)
 {
@@ -130,6 +134,62 @@ static void coherency_table_walks_have_linux_attributes(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, ttbr1, ttbr0);
 }
 
+static bool a9_mpcore(void)
+{
+	return read_cpuid_part() == ARM_CPU_PART_CORTEX_A9 && mpidr_says_smp();
+}
+
+/* Where smp_scu_setup() can find the SCU: CBAR, or the DT (QEMU's i.MX6 has a zero CBAR). */
+static bool scu_is_findable(void)
+{
+	return scu_a9_get_base() ||
+	       fdt_node_offset_by_compatible(initial_boot_params, -1, "arm,cortex-a9-scu") >= 0;
+}
+
+/* setup_arch enabled the SCU (QEMU resets it disabled; silicon too). */
+static void coherency_scu_is_enabled_on_an_a9_mpcore(struct ktap_test *t)
+{
+	phys_addr_t phys;
+	void __iomem *scu = scu_base_for_test(&phys);
+
+	if (!a9_mpcore()) {
+		KTAP_EXPECT_TRUE(t, scu == NULL); /* no SCU on a Cortex-A15, nor on a UP A9 */
+		return;
+	}
+	if (!scu_is_findable()) {
+		ktap_skip(t, "CBAR reads 0 and the device tree names no SCU");
+		return;
+	}
+	KTAP_ASSERT_TRUE(t, scu != NULL);
+	KTAP_EXPECT_EQ(t, readl_relaxed(scu) & 1, 1); /* SCU_CTRL.enable */
+	KTAP_EXPECT_EQ(t, (phys_addr_t)(read_cbar() & ~0x1fffu), scu_a9_get_base()); /* CBAR */
+}
+
+/*
+ * The SCU's core count is what QEMU's -smp gave (and a board's cluster
+ * size): checked against the GIC distributor's own count of CPU interfaces
+ * (GICD_TYPER.CPUNumber at PERIPHBASE + 0x1000), which QEMU also takes
+ * from -smp, so that no test input has to repeat it.
+ */
+static void coherency_scu_core_count_is_the_clusters(struct ktap_test *t)
+{
+	void __iomem *gicd, *scu;
+	phys_addr_t periphbase;
+	u32 typer;
+
+	if (!a9_mpcore() || !scu_is_findable()) {
+		ktap_skip(t, "no SCU to be found");
+		return;
+	}
+	scu = scu_base_for_test(&periphbase);
+	KTAP_ASSERT_TRUE(t, scu != NULL);
+	gicd = ioremap(periphbase + 0x1000, 0x1000);
+	KTAP_ASSERT_TRUE(t, gicd != NULL);
+	typer = readl_relaxed(gicd + 0x4);
+	iounmap(gicd);
+	KTAP_EXPECT_EQ(t, scu_get_core_count(scu), ((typer >> 5) & 7) + 1);
+}
+
 static struct ktap_case coherency_cases[] = {
 	KTAP_CASE(coherency_per_core_setup_ran_on_the_boot_cpu),
 	KTAP_CASE(coherency_actlr_bits_wanted_follow_the_part),
@@ -138,5 +198,7 @@ static struct ktap_case coherency_cases[] = {
 	KTAP_CASE(coherency_errata_for_an_r0p0_mpcore_are_742230_and_751472),
 	KTAP_CASE(coherency_errata_bits_read_back_from_the_diagnostic_register),
 	KTAP_CASE(coherency_table_walks_have_linux_attributes),
+	KTAP_CASE(coherency_scu_is_enabled_on_an_a9_mpcore),
+	KTAP_CASE(coherency_scu_core_count_is_the_clusters),
 	{}};
 KTAP_SUITE(coherency, coherency_cases);

@@ -13,6 +13,7 @@
 #include <asm/percpu.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/proc-v7.h>
+#include <asm/smp_scu.h>
 #include <asm/reboot.h>
 #include <asm/setup.h>
 #include <asm/tlbflush.h>
@@ -141,6 +142,7 @@ void setup_arch(phys_addr_t dtb)
 
 	paging_init();
 	bootmem_init();
+	smp_scu_setup(initial_boot_params);	      /* before any secondary CPU starts */
 	cpu_v7_check_setup(0, boot_cpu_setup_status); /* what head.S's __v7_setup did */
 	machine_power_init(initial_boot_params);
 }

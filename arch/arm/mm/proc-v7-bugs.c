@@ -12,6 +12,7 @@
 #include <asm/cp15.h>
 #include <asm/cputype.h>
 #include <asm/proc-v7.h>
+#include <asm/smp_scu.h>
 
 /* Stored by head.S (step 7) from __v7_setup's r1 on the boot CPU. */
 u32 boot_cpu_setup_status;
@@ -58,40 +59,46 @@ static int list_errata(char *buf, size_t size, u32 status, u32 diag, bool want_s
 
 /*
  * One line per CPU, in the manner of Linux's "CPU: ARMv7 Processor [...]
- * revision 0" lines: the diagnostic-register errata this core's revision
- * needs, and which of them the register, read back, really holds.
+ * revision 0" lines: the errata this core's revision needs whose workaround
+ * is a register bit, and which of them the registers, read back, really
+ * hold.  Where the secure world keeps the diagnostic register, the line
+ * names the errata the firmware must apply instead.
  */
 static void report_errata(unsigned int cpu, u32 status)
 {
+	char held[64] = "", missing[64] = "", theirs[64] = "", line[256];
 	unsigned int rev = read_cpuid_rev();
-	char held[64], missing[64];
-	u32 diag;
+	int n = 0, m = 0, l;
+	u32 diag = 0;
 
 	if (read_cpuid_part() != ARM_CPU_PART_CORTEX_A9)
 		return;
-	if (!(status & (CPU_SETUP_ERRATUM(CPU_SETUP_MAX_ERRATA) - CPU_SETUP_ERRATUM(0)))) {
-		pr_info("CPU%u: Cortex-A9 r%up%u: no diagnostic-register errata apply\n", cpu,
-			rev >> 4, rev & 0xf);
-		return;
-	}
 	if (status & CPU_SETUP_DIAG_UNDEF) {
-		list_errata(missing, sizeof(missing), status, 0, false);
-		pr_warn("CPU%u: Cortex-A9 r%up%u errata%s: the diagnostic register is the secure "
-			"firmware's here; it must apply them\n",
-			cpu, rev >> 4, rev & 0xf, missing);
-		return;
+		list_errata(theirs, sizeof(theirs), status, 0, false);
+	} else {
+		diag = read_a9_diag(); /* readable: __v7_setup read it without a trap */
+		n = list_errata(held, sizeof(held), status, diag, true);
+		m = list_errata(missing, sizeof(missing), status, diag, false);
 	}
-	diag = read_a9_diag(); /* readable: __v7_setup read it without a trap */
-	held[0] = missing[0] = '\0';
-	list_errata(held, sizeof(held), status, diag, true);
-	list_errata(missing, sizeof(missing), status, diag, false);
+	/* 764369's SCU half: one register for the cluster, set by scu_enable(). */
+	if (scu_764369_state() > 0)
+		scnprintf(held + n, sizeof(held) - n, " 764369");
+	else if (scu_764369_state() == 0)
+		scnprintf(missing + m, sizeof(missing) - m, " 764369");
+
+	l = scnprintf(line, sizeof(line), "CPU%u: Cortex-A9 r%up%u errata applied:%s", cpu,
+		      rev >> 4, rev & 0xf, held[0] ? held : " none");
 	if (missing[0])
-		pr_warn("CPU%u: Cortex-A9 r%up%u errata applied:%s, NOT applied:%s (diagnostic "
-			"register 0x%08x)\n",
-			cpu, rev >> 4, rev & 0xf, held[0] ? held : " none", missing, diag);
+		l += scnprintf(line + l, sizeof(line) - l, ", NOT applied:%s", missing);
+	if (theirs[0])
+		l += scnprintf(line + l, sizeof(line) - l, ", the secure firmware's to apply:%s",
+			       theirs);
+	if (!(status & CPU_SETUP_DIAG_UNDEF))
+		scnprintf(line + l, sizeof(line) - l, " (diagnostic register 0x%08x)", diag);
+	if (missing[0] || theirs[0])
+		pr_warn("%s\n", line);
 	else
-		pr_info("CPU%u: Cortex-A9 r%up%u errata applied:%s (diagnostic register 0x%08x)\n",
-			cpu, rev >> 4, rev & 0xf, held, diag);
+		pr_info("%s\n", line);
 }
 
 /**
