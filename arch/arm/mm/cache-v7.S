@@ -21,6 +21,18 @@
 	.text
 
 /*
+ * Cortex-A9 erratum 764369 (all revisions, two or more cores): a
+ * cache maintenance operation by MVA on Inner Shareable memory may
+ * not complete to the point of coherency or unification unless a
+ * DSB precedes it (the other half, a bit in the SCU's diagnostic
+ * register, is set by scu_enable()).  Linux patches the DSB in on SMP
+ * kernels only (ALT_SMP); a DSB costs little on one core.
+ */
+	.macro	dsb_erratum_764369
+	dsb
+	.endm
+
+/*
  * dcache_line r: the smallest data cache line in bytes (CTR.DminLine is
  * log2 of the words), as Linux's dcache_line_size.
  */
@@ -43,6 +55,7 @@ v7_dma_inv_range:
 	sub	r3, r2, #1
 	tst	r0, r3
 	bic	r0, r0, r3
+	dsb_erratum_764369
 	mcrne	p15, 0, r0, c7, c14, 1		@ DCCIMVAC: the first line is shared
 	addne	r0, r0, r2
 	tst	r1, r3
@@ -63,6 +76,7 @@ v7_dma_clean_range:
 	dcache_line r2, r3
 	sub	r3, r2, #1
 	bic	r0, r0, r3
+	dsb_erratum_764369
 1:	cmp	r0, r1
 	mcrlo	p15, 0, r0, c7, c10, 1		@ DCCMVAC
 	addlo	r0, r0, r2
@@ -78,6 +92,7 @@ v7_dma_flush_range:
 	dcache_line r2, r3
 	sub	r3, r2, #1
 	bic	r0, r0, r3
+	dsb_erratum_764369
 1:	cmp	r0, r1
 	mcrlo	p15, 0, r0, c7, c14, 1		@ DCCIMVAC
 	addlo	r0, r0, r2
