@@ -17,6 +17,7 @@
 #include "smp.h"
 #include "page-flags.h"
 #include "pageblock-flags.h"
+#include <asm/cache.h>
 
 /*
  * Orders 0..MAX_ORDER-1 (Linux 6.1's meaning: exclusive).  A build choice,
@@ -146,7 +147,7 @@ struct per_cpu_pages {
 	int batch;
 	short free_factor;
 	struct list_head lists[MIGRATE_PCPTYPES];
-};
+} __aligned(SMP_CACHE_BYTES);
 
 struct pglist_data;
 
