@@ -13,6 +13,7 @@
 #include <asm/mmu.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/io.h>
+#include <asm/irqflags.h>
 #include <asm/proc-v7.h>
 #include <asm/setup.h>
 #include <asm/smp_scu.h>
@@ -190,6 +191,21 @@ static void coherency_scu_core_count_is_the_clusters(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, scu_get_core_count(scu), ((typer >> 5) & 7) + 1);
 }
 
+/*
+ * The trap that keeps an access the secure world refuses from hanging the
+ * MMU-off boot: an UNDEF under __v7_setup's vectors is noted and skipped,
+ * and the caller's vectors come back.
+ */
+static void coherency_an_undef_under_the_setup_vectors_is_noted_and_skipped(struct ktap_test *t)
+{
+	unsigned long flags = arch_local_irq_save();
+	u32 vbar = read_vbar(), status = __v7_setup_trap_selftest();
+
+	arch_local_irq_restore(flags);
+	KTAP_EXPECT_EQ(t, status, CPU_SETUP_TRAPPED);
+	KTAP_EXPECT_EQ(t, read_vbar(), vbar);
+}
+
 static struct ktap_case coherency_cases[] = {
 	KTAP_CASE(coherency_per_core_setup_ran_on_the_boot_cpu),
 	KTAP_CASE(coherency_actlr_bits_wanted_follow_the_part),
@@ -198,6 +214,7 @@ static struct ktap_case coherency_cases[] = {
 	KTAP_CASE(coherency_errata_for_an_r0p0_mpcore_are_742230_and_751472),
 	KTAP_CASE(coherency_errata_bits_read_back_from_the_diagnostic_register),
 	KTAP_CASE(coherency_table_walks_have_linux_attributes),
+	KTAP_CASE(coherency_an_undef_under_the_setup_vectors_is_noted_and_skipped),
 	KTAP_CASE(coherency_scu_is_enabled_on_an_a9_mpcore),
 	KTAP_CASE(coherency_scu_core_count_is_the_clusters),
 	{}};

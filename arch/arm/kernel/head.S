@@ -87,6 +87,9 @@ stext:
 3:
 	adrl	r0, early_vectors	@ until the MMU is on (see below)
 	mcr	p15, 0, r0, c12, c0, 0	@ VBAR
+	mrc	p15, 0, r0, c1, c0, 0	@ SCTLR.V: a core may come out of reset
+	bic	r0, r0, #CR_V		@ with high vectors, which bypass VBAR
+	mcr	p15, 0, r0, c1, c0, 0
 	isb
 
 	/* 2. Only an ARMv7 (CPUID-scheme) core can run the rest. */

@@ -67,6 +67,9 @@ __v7_setup:
 	mrc	p15, 0, r3, c12, c0, 0	@ r3 = the caller's VBAR, until restored
 	adrl	r0, __v7_setup_vectors
 	mcr	p15, 0, r0, c12, c0, 0
+	mrc	p15, 0, r0, c1, c0, 0	@ SCTLR.V (high vectors, as a core may
+	bic	r0, r0, #CR_V		@ come out of reset) would bypass VBAR;
+	mcr	p15, 0, r0, c1, c0, 0	@ step 5 leaves it clear anyway
 	isb
 
 	/*
@@ -231,3 +234,30 @@ __v7_setup_vectors:
 __v7_setup_undef:
 	orr	r5, r5, #CPU_SETUP_TRAPPED
 	movs	pc, lr
+
+/*
+ * For the self-test (tests/target/coherency_test.c): an instruction that is
+ * always UNDEFINED, run under the vectors above as __v7_setup runs its
+ * accesses to the secure-owned registers.  Returns the status bits the trap
+ * left (CPU_SETUP_TRAPPED).  QEMU never refuses those registers, so this is
+ * how the trap path runs there.  Call with interrupts masked.
+ */
+	.globl	__v7_setup_trap_selftest
+	.type	__v7_setup_trap_selftest, %function
+__v7_setup_trap_selftest:
+	push	{r4, r5, lr}
+	mov	r5, #0
+	mrc	p15, 0, r3, c12, c0, 0	@ r3 = VBAR, as in __v7_setup
+	adr	r0, __v7_setup_vectors
+	mcr	p15, 0, r0, c12, c0, 0
+	mrc	p15, 0, r4, c1, c0, 0	@ the kernel runs with high vectors:
+	bic	r0, r4, #CR_V		@ off while we trap
+	mcr	p15, 0, r0, c1, c0, 0
+	isb
+	.inst	0xe7f000f0		@ UDF #0: permanently undefined
+	mcr	p15, 0, r4, c1, c0, 0
+	mcr	p15, 0, r3, c12, c0, 0
+	isb
+	mov	r0, r5
+	pop	{r4, r5, pc}
+	.size	__v7_setup_trap_selftest, . - __v7_setup_trap_selftest

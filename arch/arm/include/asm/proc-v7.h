@@ -63,6 +63,7 @@ static inline u32 read_a9_diag(void)
 }
 
 void cpu_v7_check_setup(unsigned int cpu, u32 status);
+u32 __v7_setup_trap_selftest(void);
 #endif
 
 #endif /* _ASM_PROC_V7_H */

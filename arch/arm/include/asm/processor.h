@@ -17,7 +17,8 @@
  * (i.MX6), and a DMB in a loop that is waiting anyway costs nothing that
  * matters.  The ticket lock's own wait loop needs none of this: it sleeps
  * in WFE and its unlock ends with DSB, which drains the store buffer.
- * The per-core errata themselves (ACTLR bits) are applied in proc-v7.S.
+ * The per-core errata themselves (diagnostic-register bits) are applied in
+ * proc-v7.S.
  */
 #define cpu_relax() smp_mb()
 
