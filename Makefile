@@ -31,8 +31,9 @@ endif
 
 # make run: the board QEMU boots, and how
 MEM ?= 256M
-SMP ?= 1
 MACHINE ?= vexpress-a9
+# The CPUs the machine's DT lists (scripts/boards.py): 4 on vexpress-a9.
+SMP ?= $(shell python3 scripts/boards.py smp $(MACHINE))
 # The machine's own DT (scripts/boards.py); empty for virt, whose DT QEMU makes.
 DTB ?= $(shell python3 scripts/boards.py dtb $(MACHINE))
 APPEND ?=
@@ -48,8 +49,8 @@ all: deps
 # memmap_json makes the kernel print its memory map, which make run draws
 # (MEMMAP=0: not; note that any -append replaces the DT's bootargs).
 RUN_APPEND = $(strip $(APPEND) $(if $(filter 0,$(MEMMAP)),,memmap_json))
-QEMU_RUN_ARGS = -M $(MACHINE) -m $(MEM) -smp $(SMP) -display none -no-reboot -nic none \
-	$$(python3 scripts/boards.py args $(MACHINE)) -mon chardev=con \
+QEMU_RUN_ARGS = -M $(MACHINE) -m $(MEM) -display none -no-reboot -nic none \
+	$$(python3 scripts/boards.py args $(MACHINE) $(SMP)) -mon chardev=con \
 	-kernel $(OUT)/kernel.bin $(if $(DTB),-dtb $(DTB)) $(if $(RUN_APPEND),-append "$(RUN_APPEND)")
 # The log goes to build/run.log too; the memory map it holds to build/memmap.svg (and .json).
 run: deps
@@ -189,7 +190,8 @@ LIBC_A := $(shell $(CC) $(ARCH_FLAGS) -print-file-name=libc.a 2>/dev/null)
 LIBGCC_A := $(shell $(CC) $(ARCH_FLAGS) -print-libgcc-file-name 2>/dev/null)
 
 MM_SRCS ?= $(wildcard mm/*.c)
-ARCH_SRCS ?= $(wildcard arch/arm/kernel/*.S arch/arm/kernel/*.c arch/arm/mm/*.c arch/arm/mm/*.S)
+ARCH_SRCS ?= $(wildcard arch/arm/kernel/*.S arch/arm/kernel/*.c arch/arm/mm/*.c arch/arm/mm/*.S \
+	arch/arm/mach-*/*.c arch/arm/mach-*/*.S)
 BOOT_SRCS ?= $(wildcard boot/*.c boot/serial/*.c)
 TARGET_SUITES ?= $(wildcard tests/target/*.c)
 KERNEL_SRCS := $(ARCH_SRCS) $(BOOT_SRCS) $(MM_SRCS) tests/ktap.c tests/mm_test.c $(TARGET_SUITES)

@@ -27,6 +27,7 @@
 #include <asm/outercache.h>
 #include <asm/reboot.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <string.h>
 
 #ifndef A9MM_VERSION
@@ -120,6 +121,7 @@ void start_kernel(u32 dtb)
 	bench_boot_stamp(BENCH_BOOT_CMA_READY);
 	kmem_cache_init();
 	vmalloc_init();
+	smp_init(); /* the secondary CPUs (arch/arm/kernel/smp.c) */
 	system_state = SYSTEM_RUNNING;
 	serial_console_init(initial_boot_params);
 	outer_cache_of_init(initial_boot_params); /* Linux's init_IRQ: before any other CPU runs */

@@ -2,6 +2,8 @@
 /* panic(), BUG() and WARN() on the target, and the stack protector's hooks. */
 #include "kernel.h"
 #include "printk.h"
+#include "smp.h"
+#include <asm/irqflags.h>
 #include <asm/reboot.h>
 
 /**
@@ -17,6 +19,8 @@ void panic(const char *fmt, ...)
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
 	pr_emerg("Kernel panic - not syncing: %s\n", buf);
+	local_irq_disable();
+	smp_send_stop(); /* Linux's order: the other CPUs stop before the end line */
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	machine_halt();
 }

@@ -27,6 +27,9 @@
 #ifndef EFAULT
 #define EFAULT 14
 #endif
+#ifndef ENXIO
+#define ENXIO 6
+#endif
 #ifndef EBUSY
 #define EBUSY 16
 #endif

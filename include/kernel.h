@@ -64,6 +64,8 @@ void __cold __warn(const char *file, int line, const char *cond);
 enum system_states {
 	SYSTEM_BOOTING,
 	SYSTEM_RUNNING,
+	SYSTEM_HALT,
+	SYSTEM_POWER_OFF,
 };
 extern enum system_states system_state;
 

@@ -36,6 +36,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/ptrace.h>
+#include <asm/smp.h>
 
 
 /* Boot mappings: kernel memory is normal WBWA, shareable (coherent if SMP). */
@@ -507,6 +508,67 @@ __turn_mmu_on:
 	bx	lr			@ lr holds the virtual continuation
 	.ltorg
 
+/*
+ * secondary_startup: where an enable method (asm/smp.h) releases a
+ * secondary CPU, at its physical address, MMU off, in SVC or HYP mode.
+ * The kernel has already moved itself (step 4), so everything is found
+ * relative to where this code runs: r9 = PA - VA as in step 4.  The CPU
+ * reads struct secondary_data (smp.c's __cpu_up wrote it and cleaned it
+ * to memory, since our caches are off) and parks for good, WFE, if it is
+ * not the CPU expected (a late or a spurious one: it must not run on
+ * another CPU's stack).  Then the per-core setup, the MMU on with
+ * idmap_pgd (the kernel's table plus the identity map of __turn_mmu_on),
+ * and on its own stack into secondary_start_kernel(cpu).
+ */
+	.text
+	.align	5
+	.globl	secondary_startup
+secondary_startup:
+	mrs	r0, cpsr		@ leave HYP as step 1 does
+	and	r1, r0, #MODE_MASK
+	teq	r1, #HYP_MODE
+	bne	1f
+	bic	r0, r0, #MODE_MASK
+	orr	r0, r0, #(SVC_MODE | PSR_I_BIT | PSR_F_BIT)
+	orr	r0, r0, #PSR_A_BIT
+	msr	spsr_hyp, r0
+	adr	r1, 2f
+	msr	elr_hyp, r1
+	eret
+1:	cpsid	aif, #SVC_MODE
+2:	adr	r4, secondary_startup
+	ldr	r5, =secondary_startup
+	sub	r9, r4, r5		@ r9 = PA - VA
+	ldr	r8, =secondary_data
+	add	r8, r8, r9		@ r8 = its physical address
+	mrc	p15, 0, r0, c0, c0, 5	@ MPIDR
+	bic	r0, r0, #0xff000000	@ [23:0], as cpu_logical_map
+	ldr	r1, [r8, #SECONDARY_DATA_MPIDR]
+	ldr	r4, [r8, #SECONDARY_DATA_PGDIR]
+	teq	r4, #0			@ nobody is being started
+	beq	secondary_park
+	teq	r0, r1			@ another CPU is being started
+	bne	secondary_park
+	ldr	r10, [r8, #SECONDARY_DATA_CPU]
+	ldr	r11, [r8, #SECONDARY_DATA_STACK]
+
+	mrc	p15, 0, r0, c1, c0, 2	@ CPACR: VFP as step 3 (per core)
+	orr	r0, r0, #(0xf << 20)
+	mcr	p15, 0, r0, c1, c0, 2
+	isb
+	mov	r0, #0x40000000		@ FPEXC.EN
+	vmsr	fpexc, r0
+
+	mov	r0, r4			@ per-core setup (proc-v7.S), as step 6:
+	bl	__v7_setup		@ r0 = SCTLR, r1 = status; keeps r8-r11
+	ldr	lr, =secondary_switched	@ virtual address to continue at
+	b	__turn_mmu_on		@ (keeps r1)
+
+secondary_park:
+	wfe
+	b	secondary_park
+
+
 	.text
 	/* 7. Virtual: BSS, stacks, vectors, C. */
 mmap_switched:
@@ -540,6 +602,18 @@ mmap_switched:
 	mov	r0, r11			@ start_kernel(dtb_phys)
 	bl	start_kernel
 1:	wfi				@ start_kernel does not return
+	b	1b
+	.ltorg
+
+	/* A secondary CPU, virtual: its stack, the vectors, C. */
+secondary_switched:
+	mov	sp, r11
+	ldr	r0, =vectors
+	mcr	p15, 0, r0, c12, c0, 0	@ VBAR (r1: __v7_setup's status)
+	isb
+	mov	r0, r10			@ secondary_start_kernel(cpu, setup status)
+	bl	secondary_start_kernel
+1:	wfi
 	b	1b
 	.ltorg
 

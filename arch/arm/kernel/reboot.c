@@ -17,6 +17,7 @@
 #include "smp.h"
 #include <asm/cacheflush.h>
 #include <asm/io.h>
+#include <asm/irqflags.h>
 #include <asm/outercache.h>
 #include <asm/psci.h>
 #include <asm/reboot.h>
@@ -146,11 +147,15 @@ static void __noreturn cpu_halt(void)
  *
  * Tries, in order: a semihosting exit (QEMU with -semihosting, or a
  * debugger), PSCI SYSTEM_OFF, the vexpress SYS_CFG shutdown (both found
- * in the DT by machine_power_init()), and finally halts the CPU.
+ * in the DT by machine_power_init()), and finally halts the CPU.  The
+ * other CPUs are stopped first (smp_send_stop), as Linux does.
  */
 void machine_power_off(int status)
 {
+	system_state = SYSTEM_POWER_OFF;
 	pr_emerg("reboot: Power down\n");
+	local_irq_disable();
+	smp_send_stop(); /* as Linux: nothing else runs while the machine goes off */
 	flush_log_if_unseen();
 	caches_to_memory();
 	semihosting_exit(status);
@@ -172,6 +177,8 @@ void machine_power_off(int status)
  */
 void machine_halt(void)
 {
+	local_irq_disable();
+	smp_send_stop(); /* panic has stopped them already; a direct caller not */
 	pr_emerg("System halted\n");
 	flush_log_if_unseen();
 	caches_to_memory();

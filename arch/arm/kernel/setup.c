@@ -16,6 +16,7 @@
 #include <asm/smp_scu.h>
 #include <asm/reboot.h>
 #include <asm/setup.h>
+#include <asm/smp.h>
 #include <asm/tlbflush.h>
 #include <libfdt.h>
 #include <asm/memblock.h>
@@ -145,4 +146,5 @@ void setup_arch(phys_addr_t dtb)
 	smp_scu_setup(initial_boot_params);	      /* before any secondary CPU starts */
 	cpu_v7_check_setup(0, boot_cpu_setup_status); /* what head.S's __v7_setup did */
 	machine_power_init(initial_boot_params);
+	arm_dt_init_cpu_maps(initial_boot_params); /* /cpus: the possible CPUs */
 }

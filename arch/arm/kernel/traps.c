@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What happens when the CPU takes an exception.  Nothing here is
- * recoverable in normal operation (no user space, no interrupts yet), so
+ * What happens when the CPU takes an exception.  An IRQ is an IPI from
+ * another CPU, handled by the GIC driver.  Nothing else is
+ * recoverable in normal operation (no user space, no device interrupts), so
  * an exception prints what Linux's die() prints - the fault, the mode, the
  * registers - and halts.  Two exceptions to that: a fault a test announced
  * with expect_fault() resumes, and a semihosting SVC that QEMU did not
@@ -10,6 +11,7 @@
 #include "kernel.h"
 #include "printk.h"
 #include <asm/cp15.h>
+#include <asm/gic.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/ptrace.h>
 #include <asm/reboot.h>
@@ -194,6 +196,10 @@ void arm_exception(struct pt_regs *regs, int kind)
 	} else if (kind == EXC_PABT) {
 		far = read_ifar();
 		fsr = read_ifsr();
+	}
+	if (kind == EXC_IRQ && gic_present()) {
+		gic_handle_irq(); /* IPIs (arch/arm/kernel/irq-gic.c) */
+		return;
 	}
 	if (kind == EXC_SVC && is_semihosting_call(regs)) {
 		regs->uregs[0] = (u32)-1; /* no debugger or emulator took it */

@@ -115,7 +115,14 @@ static void __init map_boot_sections(pmd_t *pgd)
 	}
 }
 
-static void cpu_switch_tables(pmd_t *pgd)
+/**
+ * cpu_switch_tables - make @pgd the calling CPU's table, with high vectors
+ * @pgd: a first-level table (the kernel's)
+ *
+ * paging_init on the boot CPU; each secondary CPU when it leaves the
+ * identity map it turned its MMU on with (smp.c).
+ */
+void cpu_switch_tables(pmd_t *pgd)
 {
 	u32 ttbr = (u32)__pa(pgd) | (cpu_smp ? TTB_FLAGS_SMP : TTB_FLAGS_UP);
 

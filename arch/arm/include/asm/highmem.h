@@ -10,7 +10,7 @@
 #define _ASM_HIGHMEM_H
 
 #include <asm/memory.h>
-#include "smp.h"
+#include <smp.h> /* include/smp.h, not this directory's asm/smp.h */
 
 #define KM_MAX_IDX     16
 #define FIX_KMAP_NR    (NR_CPUS * KM_MAX_IDX)

@@ -19,6 +19,7 @@ extern void *empty_zero_page;
 
 void adjust_lowmem_bounds(void);
 void paging_init(void);
+void cpu_switch_tables(u32 *pgd);
 void print_vm_layout(void);
 
 #endif /* _ASM_MMU_H */
