@@ -57,7 +57,7 @@ def parse_log(text):
 
 def run_one(runner, mem, suite, append, logdir, run):
     name = "bench-%s-%s" % (mem, suite) + (".%d" % run if run else "")
-    boot = dict(runner.DEFAULTS, name=name, mem=mem, icount="shift=0",
+    boot = dict(runner.DEFAULTS, name=name, mem=mem, icount="shift=0", smp="1",
                 filter=suite, append=append, timeout="300", patterns=[], absent=[],
                 max_order=str(runner.DEFAULT_MAX_ORDER))
     log = os.path.join(logdir, name + ".log")

@@ -20,13 +20,13 @@ command line then goes into a copy of the DTB's /chosen/bootargs (fdtput).
 import argparse
 import os
 import re
-import struct
 import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import boards  # noqa: E402
 import memlines  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -53,7 +53,7 @@ def qemu_args(kernel, args, tmpdir, cmdline):
             dst.write(src.read())
         subprocess.run(["fdtput", "-p", "-t", "s", dtb, "/chosen", "bootargs", cmdline], check=True)
     with open(os.path.join(BUILD, "bootshim.bin"), "rb") as f:
-        shim = f.read() + struct.pack("<IIII", 0x8e0, DTB_ADDR, LOAD, 0)  # r1, r2, entry, cpu_off
+        shim = f.read() + boards.shim_params("vexpress-a9", DTB_ADDR, LOAD)
     shim_path = os.path.join(tmpdir, "shim.bin")
     with open(shim_path, "wb") as f:
         f.write(shim)

@@ -21,7 +21,6 @@ import os
 import re
 import select
 import shlex
-import struct
 import subprocess
 import sys
 import time
@@ -36,7 +35,7 @@ BUILD = os.path.join(TOP, "build")
 LOGDIR = os.path.join(BUILD, "test")
 
 DEFAULTS = {
-    "mem": "256M", "smp": "1", "dtb": "", "append": "",
+    "mem": "256M", "smp": "", "dtb": "", "append": "",
     "loader": "qemu", "load": "", "dtbaddr": "", "shimaddr": "", "cpu_off": "0",
     "expect": "ktap", "timeout": "60", "machine": "vexpress-a9", "filter": "",
     "icount": "", "semihosting": "1", "image": "kernel.bin",
@@ -194,18 +193,16 @@ def uboot_command(boot, board, logname):
 
 
 def qemu_command(boot, logname):
-    smp = max(int(boot["smp"]), boards.board(boot["machine"]).get("smp", 1))
-    cmd = ["qemu-system-arm", "-M", boot["machine"], "-m", boot["mem"], "-smp", str(smp),
-           "-display", "none", "-monitor", "none", "-no-reboot", "-nic", "none"]
+    smp = max(int(boot["smp"] or boards.default_smp(boot["machine"])),
+              boards.board(boot["machine"]).get("smp", 1))
+    cmd = ["qemu-system-arm", "-M", boot["machine"], "-m", boot["mem"]]
+    cmd += boards.smp_args(boot["machine"], smp, bool(boot["icount"]))
+    cmd += ["-display", "none", "-monitor", "none", "-no-reboot", "-nic", "none"]
     # serial=N: only UART N reaches the log (default: the board's console UART).
     cmd += boards.console_args(boot["machine"], int(boot["serial"]) if boot["serial"] else None,
                                boot["semihosting"] == "1")
     if boot["icount"]:
         cmd += ["-icount", boot["icount"]]
-    elif smp > 1:
-        # Multi-threaded TCG: one host thread per CPU, so races are real
-        # (-icount needs the single-threaded one).
-        cmd += ["-accel", "tcg,thread=multi"]
     board = boards.board(boot["machine"])
     dtb = dtb_path(boot)
     dtbname = dtb and os.path.basename(dtb)
@@ -231,14 +228,16 @@ def qemu_command(boot, logname):
         shim = f.read()
     shim_path = os.path.join(LOGDIR, logname + ".shim")
     with open(shim_path, "wb") as f:
-        f.write(shim + struct.pack("<IIII", 0x8e0, r2, load, int(boot["cpu_off"], 0)))
+        f.write(shim + boards.shim_params(boot["machine"], r2, load, int(boot["cpu_off"], 0)))
     shimaddr = int(boot["shimaddr"], 0) if boot["shimaddr"] else board["ram_base"]
     kernel = image_within_ram(kernel, load, board["ram_base"] + mem_bytes(boot["mem"]), logname)
     cmd += ["-device", "loader,file=%s,addr=0x%x" % (shim_path, shimaddr),
             "-device", "loader,file=%s,addr=0x%x" % (kernel, load)]
     if dtb and dtbname != "none":
         cmd += ["-device", "loader,file=%s,addr=0x%x" % (dtb, dtbaddr)]
-    cmd += ["-device", "loader,addr=0x%x,cpu-num=0" % shimaddr]
+    # Every CPU starts in the shim, which holds the secondaries as firmware does.
+    for cpu in range(smp):
+        cmd += ["-device", "loader,addr=0x%x,cpu-num=%d" % (shimaddr, cpu)]
     return cmd
 
 

@@ -2,16 +2,22 @@
 /*
  * A small boot loader for the QEMU boot tests that need full control of
  * the boot: QEMU's own -kernel loader rewrites the DTB's memory nodes and
- * always loads at RAM + 0x10000.  scripts/run-tests.py appends four words
- * (r1, r2, entry, cpu_off) to this code and loads it, the kernel and the
- * DTB with QEMU's generic loader device, as U-Boot's bootz would.
+ * always loads at RAM + 0x10000.  scripts/run-tests.py appends six words
+ * (r1, r2, entry, cpu_off, pen, GIC CPU interface: boards.shim_params) to
+ * this code and loads it, the kernel and the DTB with QEMU's generic
+ * loader device, as U-Boot's bootz would, and starts every CPU here.
  *
- * Without -kernel QEMU holds no secondary CPU: they run from the reset
- * vector and may reach this code.  As firmware would, they must not enter
- * the kernel: with cpu_off non-zero (a PSCI CPU_OFF function ID, for a
- * machine whose emulated firmware answers SMC) they power themselves off,
- * so the kernel's CPU_ON finds them off; otherwise, or if that returns,
- * they wait here with interrupts masked.
+ * Core 0 enters the kernel.  Without -kernel QEMU holds no secondary CPU,
+ * so the others do here what the board's firmware does with them:
+ *  - cpu_off non-zero (a PSCI CPU_OFF function ID, for a machine whose
+ *    emulated firmware answers SMC): power off, so the kernel's CPU_ON
+ *    finds them off;
+ *  - else pen non-zero (the vexpress/realview system registers' SYS_FLAGS,
+ *    as U-Boot's smp_waitloop and QEMU's secondary boot stub): enable the
+ *    GIC CPU interface so that an SGI wakes them, WFI until the word at pen
+ *    holds an address, and jump there;
+ *  - else (or if CPU_OFF returns) wait in WFI, interrupts masked, for good.
+ * They never run anything the kernel did not hand them.
  */
 	.arch	armv7-a
 	.arch_extension sec
@@ -28,10 +34,23 @@ _start:
 	bx	r4
 secondary:
 	cpsid	if
-	ldr	r0, params + 12		@ cpu_off
+	adr	r3, params + 12
+	ldm	r3, {r0, r5, r6}	@ cpu_off, pen, GIC CPU interface
 	cmp	r0, #0
 	smcne	#0
-1:	wfi
-	b	1b
+	teq	r5, #0
+	beq	park
+	mov	r0, #1
+	str	r0, [r6]		@ GICC_CTLR: enable
+	mov	r0, #0xff
+	str	r0, [r6, #4]		@ GICC_PMR: every priority
+	dsb
+1:	wfi				@ wakes on a pending interrupt, masked or not
+	ldr	r0, [r5]
+	teq	r0, #0
+	beq	1b
+	bx	r0
+park:	wfi
+	b	park
 	.align	2
 params:					@ appended by the test runner

@@ -83,10 +83,17 @@ static bool cpu_node_hwid(const void *fdt, int node, int na, u32 *hwid)
 	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
 	const char *name = fdt_get_name(fdt, node, NULL);
 
-	if (!reg || len < (int)sizeof(*reg) * na || na < 1 || na > 2) {
-		pr_warn("smp: /cpus/%s has no usable reg property (#address-cells %d, %d bytes): "
+	if (!reg) {
+		pr_warn("smp: /cpus/%s has no reg property: ignoring /cpus, running on the boot "
+			"CPU "
+			"alone\n",
+			name);
+		return false;
+	}
+	if (len < (int)sizeof(*reg) * na || na < 1 || na > 2) {
+		pr_warn("smp: /cpus/%s: reg is %d bytes, /cpus has %d address cells (1 or 2): "
 			"ignoring /cpus, running on the boot CPU alone\n",
-			name, na, reg ? len : 0);
+			name, len, na);
 		return false;
 	}
 	if (na == 2 && fdt32_to_cpu(reg[0])) {
