@@ -8,7 +8,9 @@ scripts/run-tests.py (make test), scripts/qemu-run.py (make run) and bench.
     smp          the fewest CPUs QEMU accepts for the machine (-smp), when more than 1
     pen          where tests/boot/bootshim.S holds the secondary CPUs, as the
                  board's firmware does: (the word they wait on to hold an entry
-                 address, the GIC CPU interface that must let the wake-up SGI in)
+                 address, the GIC CPU interface that must let the wake-up SGI in,
+                 and memory outside RAM where they run the shim meanwhile, since
+                 the kernel takes RAM over: QEMU's own stub uses it too)
     cpus         the CPUs the machine's DT lists (when more than 1): the -smp that
                  make run and the boot tests use unless they say otherwise (a
                  smaller -smp leaves DT CPUs that never start: each costs the
@@ -24,7 +26,7 @@ scripts/run-tests.py (make test), scripts/qemu-run.py (make run) and bench.
 
 BOARDS = {
     "vexpress-a9": dict(dtb="vexpress-a9.dtb", ram_base=0x60000000, serial=0, cpus=4,
-                        pen=(0x10000030, 0x1e000100)),
+                        pen=(0x10000030, 0x1e000100, 0x48000000)),
     "virt": dict(dtb=None, ram_base=0x40000000, serial=0, cpu="cortex-a15",
                  uboot=dict(bios="qemu_arm/u-boot.bin", kernel_addr_r=0x40400000)),
     "xilinx-zynq-a9": dict(dtb="xilinx-zynq-a9.dtb", ram_base=0x00000000, serial=0),
@@ -33,7 +35,7 @@ BOARDS = {
                                  imx_addr=0x17800000, kernel_addr_r=0x12000000)),
     "highbank": dict(dtb="highbank.dtb", ram_base=0x00000000, serial=0),
     "realview-pbx-a9": dict(dtb="realview-pbx-a9.dtb", ram_base=0x00000000, serial=0, cpus=4,
-                            pen=(0x10000030, 0x1f000100)),
+                            pen=(0x10000030, 0x1f000100, 0xe0000000)),
     "npcm750-evb": dict(dtb="npcm750-evb.dtb", ram_base=0x00000000, serial=0, smp=2),
 }
 
@@ -69,7 +71,7 @@ def shim_params(machine, r2, entry, cpu_off=0):
     off with (0: none), and where they wait for an entry address otherwise
     (pen 0: in WFI for good)."""
     import struct
-    pen, gicc = board(machine).get("pen", (0, 0))
+    pen, gicc, _ = board(machine).get("pen", (0, 0, 0))
     return struct.pack("<IIIIII", 0x8e0, r2, entry, cpu_off, pen, gicc)
 
 

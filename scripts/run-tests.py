@@ -235,9 +235,13 @@ def qemu_command(boot, logname):
             "-device", "loader,file=%s,addr=0x%x" % (kernel, load)]
     if dtb and dtbname != "none":
         cmd += ["-device", "loader,file=%s,addr=0x%x" % (dtb, dtbaddr)]
-    # Every CPU starts in the shim, which holds the secondaries as firmware does.
+    # Every CPU starts in the shim, which holds the secondaries as firmware
+    # does; where the board has a pen, they run a copy of it outside RAM.
+    pen = board.get("pen")
+    if pen and smp > 1:
+        cmd += ["-device", "loader,file=%s,addr=0x%x" % (shim_path, pen[2])]
     for cpu in range(smp):
-        cmd += ["-device", "loader,addr=0x%x,cpu-num=%d" % (shimaddr, cpu)]
+        cmd += ["-device", "loader,addr=0x%x,cpu-num=%d" % (pen[2] if pen and cpu else shimaddr, cpu)]
     return cmd
 
 
