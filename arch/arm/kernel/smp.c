@@ -24,10 +24,12 @@
 #include "spinlock.h"
 #include <asm/barrier.h>
 #include <asm/cache.h>
+#include <asm/cacheflush.h>
 #include <asm/cp15.h>
 #include <asm/gic.h>
 #include <asm/memory.h>
 #include <asm/mmu.h>
+#include <asm/outercache.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/pgtable.h>
 #include <asm/proc-v7.h>
@@ -75,32 +77,18 @@ void smp_set_ops(const struct smp_operations *ops)
 	smp_ops = *ops;
 }
 
-/*
- * Make [p, p + size) visible to a CPU whose caches are off: clean the L1
- * lines to the point of coherency (Linux's sync_cache_w).  An outer cache
- * (PL310) would need outer_clean_range too: added with the l2x0 driver.
- */
-static void clean_dcache_poc(const void *p, size_t size)
-{
-	unsigned long line = 4UL << ((read_ctr() >> 16) & 0xf);
-	unsigned long a = (unsigned long)p & ~(line - 1), end = (unsigned long)p + size;
-
-	for (; a < end; a += line)
-		__asm__ __volatile__("mcr p15, 0, %0, c7, c10, 1"
-				     :
-				     : "r"(a)
-				     : "memory"); /* DCCMVAC */
-	dsb();
-}
-
 /**
- * sync_cache_w - publish a variable to a CPU that reads it with caches off
- * @p: its address
- * @size: its size
+ * sync_cache_w - publish memory to a CPU that reads it with its caches off
+ * @p: the start (a kernel lowmem address)
+ * @size: its size in bytes
+ *
+ * Linux's __sync_cache_range_w: clean the L1 lines to the point of
+ * coherency, then the outer cache (PL310), so memory itself holds it.
  */
 void sync_cache_w(const void *p, size_t size)
 {
-	clean_dcache_poc(p, size);
+	v7_dma_clean_range(p, (const char *)p + size);
+	outer_clean_range(__pa(p), __pa(p) + size);
 }
 
 /* Linux's store_cpu_topology: the "CPUn: thread -1, cpu n, socket 0, mpidr ..." line. */
@@ -153,7 +141,7 @@ static int __init init_static_idmap(void)
 			(cpu_smp ? PMD_SECT_WBWA | PMD_SECT_S : PMD_SECT_WBWA);
 	}
 	/* The secondary's walker reads it with its caches off. */
-	clean_dcache_poc(idmap_pgd, PGD_TABLE_SIZE);
+	sync_cache_w(idmap_pgd, PGD_TABLE_SIZE);
 	return 0;
 }
 
@@ -189,7 +177,7 @@ static int __cpu_up(unsigned int cpu)
 	secondary_data.stack = (u32)cpu_stack[cpu] + THREAD_SIZE;
 	secondary_data.cpu = cpu;
 	secondary_data.mpidr = cpu_logical_map(cpu);
-	clean_dcache_poc(&secondary_data, sizeof(secondary_data));
+	sync_cache_w(&secondary_data, sizeof(secondary_data));
 
 	ret = smp_ops.smp_boot_secondary(cpu);
 	if (ret == 0) {
@@ -203,7 +191,7 @@ static int __cpu_up(unsigned int cpu)
 		pr_err("CPU%u: failed to boot: %d\n", cpu, ret);
 	}
 	memset(&secondary_data, 0, sizeof(secondary_data));
-	clean_dcache_poc(&secondary_data, sizeof(secondary_data));
+	sync_cache_w(&secondary_data, sizeof(secondary_data));
 	return ret;
 }
 
@@ -243,6 +231,7 @@ void secondary_start_kernel(unsigned int cpu, u32 setup_status)
 	cpu_switch_tables(kernel_pgd); /* off the identity map; high vectors */
 	set_my_cpu_offset(per_cpu_offset(cpu));
 	cpu_v7_check_setup(cpu, setup_status);
+	l2c310_starting_cpu(); /* this CPU's part of the PL310 setup (full line of zeros) */
 	cpu_init_mode_stacks(cpu);
 	if (smp_ops.smp_secondary_init)
 		smp_ops.smp_secondary_init(cpu);
