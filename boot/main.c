@@ -121,10 +121,10 @@ void start_kernel(u32 dtb)
 	bench_boot_stamp(BENCH_BOOT_CMA_READY);
 	kmem_cache_init();
 	vmalloc_init();
-	smp_init(); /* the secondary CPUs (arch/arm/kernel/smp.c) */
 	system_state = SYSTEM_RUNNING;
 	serial_console_init(initial_boot_params);
 	outer_cache_of_init(initial_boot_params); /* Linux's init_IRQ: before any other CPU runs */
+	smp_init(); /* the secondary CPUs (arch/arm/kernel/smp.c) */
 	print_vm_layout();
 	show_mminfo_at_boot(); /* "mminfo" on the command line */
 	slabinfo_at_boot();    /* "slabinfo" */
