@@ -124,7 +124,8 @@ void start_kernel(u32 dtb)
 	system_state = SYSTEM_RUNNING;
 	serial_console_init(initial_boot_params);
 	outer_cache_of_init(initial_boot_params); /* Linux's init_IRQ: before any other CPU runs */
-	smp_init(); /* the secondary CPUs (arch/arm/kernel/smp.c) */
+	/* The secondary CPUs (arch/arm/kernel/smp.c), before the self-tests. */
+	smp_init();
 	print_vm_layout();
 	show_mminfo_at_boot(); /* "mminfo" on the command line */
 	slabinfo_at_boot();    /* "slabinfo" */
