@@ -12,6 +12,7 @@
 #include "percpu.h"
 #include "smp.h"
 #include <asm/cp15.h>
+#include <asm/processor.h>
 #include <asm/smp.h>
 
 static int expected_cpus = -1;
@@ -153,9 +154,11 @@ static void send_back(void *info)
 
 static bool wait_for(int *p, int value)
 {
-	for (unsigned int n = 0; n < 100000000u; n++)
+	for (unsigned int n = 0; n < 100000000u; n++) {
 		if (__atomic_load_n(p, __ATOMIC_SEQ_CST) == value)
 			return true;
+		cpu_relax();
+	}
 	return false;
 }
 

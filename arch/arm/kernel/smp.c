@@ -33,6 +33,7 @@
 #include <asm/pgtable-hwdef.h>
 #include <asm/pgtable.h>
 #include <asm/proc-v7.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
@@ -182,7 +183,7 @@ static int __cpu_up(unsigned int cpu)
 	ret = smp_ops.smp_boot_secondary(cpu);
 	if (ret == 0) {
 		for (unsigned int n = 0; n < CPU_UP_POLLS && !cpu_online(cpu); n++)
-			__asm__ __volatile__("" ::: "memory");
+			cpu_relax();
 		if (!cpu_online(cpu)) {
 			pr_crit("CPU%u: failed to come online\n", cpu);
 			ret = -EIO;
@@ -255,8 +256,14 @@ static void __init smp_prepare_cpus(unsigned int max_cpus)
 	store_cpu_topology(0);
 	if (max_cpus > ncores)
 		max_cpus = ncores;
-	if (ncores > 1 && max_cpus > 1 && smp_ops.smp_prepare_cpus)
-		smp_ops.smp_prepare_cpus(max_cpus);
+	if (ncores > 1 && max_cpus) {
+		unsigned int cpu;
+
+		for_each_possible_cpu (cpu) /* Linux's init_cpu_present(cpu_possible_mask) */
+			set_cpu_present(cpu, true);
+		if (smp_ops.smp_prepare_cpus)
+			smp_ops.smp_prepare_cpus(max_cpus);
+	}
 }
 
 /**
@@ -279,7 +286,8 @@ void __init smp_init(void)
 		pr_err("smp: no memory for the identity map: no secondary CPUs\n");
 
 	pr_info("smp: Bringing up secondary CPUs ...\n");
-	for_each_possible_cpu (cpu) {
+	for_each_present_cpu(cpu)
+	{
 		if (num_online_cpus() >= setup_max_cpus)
 			break;
 		if (cpu_online(cpu) || !idmap_pgd || !gic_present())
@@ -347,7 +355,7 @@ static struct call_single_data csd_data[NR_CPUS][NR_CPUS];
 static void csd_lock_wait(struct call_single_data *csd)
 {
 	while (__atomic_load_n(&csd->flags, __ATOMIC_ACQUIRE) & CSD_FLAG_LOCK)
-		;
+		cpu_relax();
 }
 
 static void csd_unlock(struct call_single_data *csd)
@@ -520,7 +528,7 @@ void smp_send_stop(void)
 		return;
 	smp_cross_call(mask, IPI_CPU_STOP);
 	for (unsigned int n = 0; n < CPU_UP_POLLS && num_online_cpus() > 1; n++)
-		__asm__ __volatile__("" ::: "memory");
+		cpu_relax();
 	if (num_online_cpus() > 1)
 		pr_warn("SMP: failed to stop secondary CPUs\n");
 }

@@ -19,6 +19,7 @@
 #include "printk.h"
 #include <asm/io.h>
 #include <asm/memory.h>
+#include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
 #include <libfdt.h>
@@ -87,9 +88,11 @@ static int versatile_boot_secondary(unsigned int cpu)
 	versatile_set_release(cpu_logical_map(cpu));
 	arch_send_wakeup_ipi_mask(1UL << cpu);
 	__asm__ __volatile__("dsb\n\tsev" ::: "memory");
-	for (unsigned int n = 0; n < PEN_POLLS; n++)
+	for (unsigned int n = 0; n < PEN_POLLS; n++) {
 		if (READ_ONCE(versatile_cpu_release) == MPIDR_INVALID)
 			return 0;
+		cpu_relax();
+	}
 	/* Still in the pen (or never woke): take the release back, as Linux's -ENOSYS. */
 	versatile_set_release(MPIDR_INVALID);
 	return -ENOSYS;
