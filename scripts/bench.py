@@ -57,8 +57,11 @@ def parse_log(text):
 
 def run_one(runner, mem, suite, append, logdir, run):
     name = "bench-%s-%s" % (mem, suite) + (".%d" % run if run else "")
+    # One CPU, and nosmp: the DT's other CPUs, which QEMU then lacks, would
+    # each cost a bounded wait (docs/smp.md) before the benchmarks start.
     boot = dict(runner.DEFAULTS, name=name, mem=mem, icount="shift=0", smp="1",
-                filter=suite, append=append, timeout="300", patterns=[], absent=[],
+                filter=suite, append=(append + " nosmp").strip(), timeout="300",
+                patterns=[], absent=[],
                 max_order=str(runner.DEFAULT_MAX_ORDER))
     log = os.path.join(logdir, name + ".log")
     out, code = runner.run_qemu_logged(boot, log)
