@@ -78,6 +78,18 @@ static inline void outer_sync(void)
 		outer_cache.sync();
 }
 
+/*
+ * arch_cpu_idle_enter - before this CPU waits for an interrupt (Linux's):
+ * PL310 erratum 769419, the store buffer does not drain by itself when the
+ * system goes idle, so a write barrier (on ARM with an outer cache, DSB ST
+ * and a cache sync, Linux's wmb()) pushes it out.
+ */
+static inline void arch_cpu_idle_enter(void)
+{
+	__asm__ __volatile__("dsb st" : : : "memory");
+	outer_sync();
+}
+
 int l2x0_of_init(const void *fdt);
 void outer_cache_of_init(const void *fdt);
 void l2c310_starting_cpu(void);
