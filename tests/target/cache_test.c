@@ -26,6 +26,7 @@
 #include "memblock.h"
 #include "mm.h"
 #include "printk.h"
+#include "slab.h"
 #include <asm/cache-l2x0.h>
 #include <asm/cacheflush.h>
 #include <asm/cp15.h>
@@ -197,6 +198,45 @@ static void l2x0_prefetch_and_power_ctrl_are_the_dt_s(struct ktap_test *t)
 		KTAP_EXPECT_EQ(t,
 			       l2_read(base, L310_PREFETCH_CTRL) & L310_PREFETCH_CTRL_OFFSET_MASK,
 			       fdt32_to_cpu(*p));
+}
+
+/*
+ * A controller found enabled (as a boot loader may leave it) keeps its
+ * configuration: the kernel cannot change it while it is on, and must not
+ * try.  The driver is run again over a DT that asks for other latencies.
+ */
+static void l2x0_found_enabled_keeps_its_configuration(struct ktap_test *t)
+{
+	const fdt32_t eight[3] = {cpu_to_fdt32(8), cpu_to_fdt32(8), cpu_to_fdt32(8)};
+	void *base = l2_regs(t), *copy;
+	u32 aux, tag, data, size;
+	int node;
+
+	if (!base)
+		return;
+	if (!(l2_read(base, L2X0_CTRL) & L2X0_CTRL_EN)) {
+		ktap_skip(t, "the controller is not enabled (firmware-owned CTRL under QEMU)");
+		return;
+	}
+	size = fdt_totalsize(initial_boot_params) + 256;
+	copy = kmalloc(size, GFP_KERNEL);
+	KTAP_ASSERT_TRUE(t, copy != NULL);
+	KTAP_ASSERT_EQ(t, fdt_open_into(initial_boot_params, copy, (int)size), 0);
+	node = fdt_node_offset_by_compatible(copy, -1, "arm,pl310-cache");
+	KTAP_ASSERT_EQ(t, fdt_setprop(copy, node, "arm,tag-latency", eight, sizeof(eight)), 0);
+	KTAP_ASSERT_EQ(t, fdt_setprop(copy, node, "arm,data-latency", eight, sizeof(eight)), 0);
+	aux = l2_read(base, L2X0_AUX_CTRL);
+	tag = l2_read(base, L310_TAG_LATENCY_CTRL);
+	data = l2_read(base, L310_DATA_LATENCY_CTRL);
+
+	KTAP_EXPECT_EQ(t, l2x0_of_init(copy), 0);
+	KTAP_EXPECT_EQ(t, l2_read(base, L2X0_AUX_CTRL), aux);
+	KTAP_EXPECT_EQ(t, l2_read(base, L310_TAG_LATENCY_CTRL), tag);
+	KTAP_EXPECT_EQ(t, l2_read(base, L310_DATA_LATENCY_CTRL), data);
+	KTAP_EXPECT_TRUE(t, l2_read(base, L2X0_CTRL) & L2X0_CTRL_EN);
+	KTAP_EXPECT_TRUE(t, l2x0_mapped_base() == base); /* the same mapping, none leaked */
+	KTAP_EXPECT_TRUE(t, outer_cache.flush_all != NULL);
+	kfree(copy);
 }
 
 /* ----------------------------------------------------------------- dma */
@@ -460,6 +500,7 @@ static struct ktap_case cache_cases[] = {
 	KTAP_CASE(l2x0_latencies_are_the_dt_s),
 	KTAP_CASE(l2x0_aux_ctrl_has_the_bits_asked_for),
 	KTAP_CASE(l2x0_prefetch_and_power_ctrl_are_the_dt_s),
+	KTAP_CASE(l2x0_found_enabled_keeps_its_configuration),
 	KTAP_CASE(dma_sync_for_device_does_l1_then_outer),
 	KTAP_CASE(dma_sync_for_cpu_does_outer_then_l1),
 	KTAP_CASE(dma_sync_of_highmem_maps_each_page),

@@ -38,6 +38,7 @@
 struct outer_cache_fns outer_cache;
 
 static void __iomem *l2x0_base;
+static phys_addr_t l2x0_phys;
 static DEFINE_SPINLOCK(l2x0_lock);
 static u32 l2x0_way_mask; /* every way: the way operations' operand */
 static u32 l2x0_size;
@@ -555,15 +556,22 @@ static noinline int l2c_of_map(const void *fdt, int *nodep, struct resource *r)
 		       (unsigned long long)resource_size(r));
 		return -ENODEV;
 	}
-	l2x0_base = ioremap(r->start, SZ_4K);
 	*nodep = node;
+	/* Called again (a self-test): the controller already driven is the only one. */
+	if (l2x0_base)
+		return r->start == l2x0_phys ? 0 : -EBUSY;
+	l2x0_base = ioremap(r->start, SZ_4K);
+	l2x0_phys = r->start;
 	return l2x0_base ? 0 : -ENOMEM;
 }
 
+/* Unmap, unless a controller is already driven through the mapping. */
 static int l2c_give_up(int err)
 {
-	iounmap(l2x0_base);
-	l2x0_base = NULL;
+	if (!outer_cache.flush_all) {
+		iounmap(l2x0_base);
+		l2x0_base = NULL;
+	}
 	return err;
 }
 
@@ -576,8 +584,12 @@ static int l2c_give_up(int err)
  * after ioremap() works and before secondary CPUs start.  On any error
  * the controller is left exactly as found and outer_cache stays empty.
  *
+ * Called again (the self-tests do), it finds the controller enabled and
+ * only reinstalls the operations, as for one a boot loader enabled.
+ *
  * Return: 0, -ENODEV (none, or none usable: reported), -EINVAL (the DT asks
- * for values the registers cannot hold: reported), -ENOMEM.
+ * for values the registers cannot hold: reported), -EBUSY (another
+ * controller is already driven), -ENOMEM.
  */
 int l2x0_of_init(const void *fdt)
 {

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * MMIO accessors.  As Linux's readl/writel: a write is ordered after earlier
- * writes to normal memory (DSB ST first, so a device sees a buffer the CPU
- * filled), and a read is ordered before later normal-memory reads (DMB).
+ * writes to normal memory (DSB ST first, and with a PL310 a cache sync that
+ * drains its store buffer too, Linux's wmb() with CONFIG_OUTER_CACHE_SYNC:
+ * so a device sees a buffer the CPU filled), and a read is ordered before
+ * later normal-memory reads (DMB).
  * The _relaxed forms order only against other device accesses.
  */
 #ifndef _ASM_IO_H
 #define _ASM_IO_H
 
 #include "types.h"
+#include <asm/outercache.h>
 
 #define __iomem
 
@@ -50,6 +53,7 @@ static inline u32 readl(const volatile void __iomem *addr)
 static inline void writel(u32 v, volatile void __iomem *addr)
 {
 	__asm__ __volatile__("dsb st" : : : "memory");
+	outer_sync();
 	writel_relaxed(v, addr);
 }
 
