@@ -48,8 +48,8 @@ static void expect_lock_memory(struct ktap_test *t, const char *what, spinlock_t
 			  lock, level, d);
 	if (cpu_smp && !shared)
 		ktap_fail(t, __FILE__, __LINE__,
-			  "%s lock at %p: level-%d descriptor %08x is not Shareable on an MPCore", what,
-			  lock, level, d);
+			  "%s lock at %p: level-%d descriptor %08x is not Shareable on an MPCore",
+			  what, lock, level, d);
 }
 
 /*
@@ -79,7 +79,8 @@ static void smp_locking_tpidrprw_holds_this_cpus_offset(struct ktap_test *t)
 
 	__asm__ __volatile__("mrc p15, 0, %0, c13, c0, 4" : "=r"(tpidrprw));
 	KTAP_EXPECT_EQ(t, tpidrprw, per_cpu_offset(cpu));
-	KTAP_EXPECT_NE(t, tpidrprw, 0ul); /* setup_per_cpu_areas moved the boot CPU off the template */
+	KTAP_EXPECT_NE(t, tpidrprw,
+		       0ul); /* setup_per_cpu_areas moved the boot CPU off the template */
 	KTAP_EXPECT_EQ(t, per_cpu(cpu_number, cpu), cpu);
 }
 
