@@ -75,6 +75,7 @@ stext:
 	/* 1. SVC mode, everything masked. */
 	mrs	r0, cpsr
 	and	r1, r0, #MODE_MASK
+	mov	r12, r1			@ r12 = the mode the loader left us in
 	teq	r1, #HYP_MODE
 	bne	2f
 	bic	r0, r0, #MODE_MASK
@@ -130,6 +131,7 @@ stext:
 	teq	r1, #0
 	streq	r4, [r0]
 	streq	r11, [r0, #4]		@ __boot_fdt_addr
+	streq	r12, [r0, #8]		@ __boot_cpu_mode
 
 	ldr	sp, =boot_stack_top
 	add	sp, sp, r9
@@ -480,10 +482,12 @@ err_vfp:	.asciz	"VFP (cp10/cp11) access denied by the secure world, CPACR bits =
  * for the whole image, the start is what made it.
  */
 	.section ".head.data", "aw"
-	.globl	__boot_load_addr, __boot_fdt_addr
+	.globl	__boot_load_addr, __boot_fdt_addr, __boot_cpu_mode
 __boot_load_addr:			@ where the loader put the image (step 4)
 	.word	0
 __boot_fdt_addr:			@ and the DTB (r2)
+	.word	0
+__boot_cpu_mode:			@ and the mode it entered us in (step 1)
 	.word	0
 error_reporting:			@ error_p is printing: a fault there must not recurse
 	.word	0
@@ -526,6 +530,7 @@ __turn_mmu_on:
 secondary_startup:
 	mrs	r0, cpsr		@ leave HYP as step 1 does
 	and	r1, r0, #MODE_MASK
+	mov	r12, r1			@ r12 = the mode we were started in
 	teq	r1, #HYP_MODE
 	bne	1f
 	bic	r0, r0, #MODE_MASK
@@ -551,6 +556,7 @@ secondary_startup:
 	bne	secondary_park
 	ldr	r10, [r8, #SECONDARY_DATA_CPU]
 	ldr	r11, [r8, #SECONDARY_DATA_STACK]
+	mov	r8, r12			@ r8 = the entry mode, from here on
 
 	mrc	p15, 0, r0, c1, c0, 2	@ CPACR: VFP as step 3 (per core)
 	orr	r0, r0, #(0xf << 20)
@@ -611,7 +617,8 @@ secondary_switched:
 	ldr	r0, =vectors
 	mcr	p15, 0, r0, c12, c0, 0	@ VBAR (r1: __v7_setup's status)
 	isb
-	mov	r0, r10			@ secondary_start_kernel(cpu, setup status)
+	mov	r0, r10			@ secondary_start_kernel(cpu, setup status,
+	mov	r2, r8			@			 entry mode)
 	bl	secondary_start_kernel
 1:	wfi
 	b	1b

@@ -40,9 +40,6 @@
 #include <asm/tlbflush.h>
 #include <string.h>
 
-/* How long __cpu_up waits for a released CPU (see cpu_poll_budget). */
-#define CPU_UP_POLLS 20000000u
-
 struct secondary_data secondary_data;
 u32 __cpu_logical_map[NR_CPUS] = {[0 ... NR_CPUS - 1] = MPIDR_INVALID};
 static struct smp_operations smp_ops;
@@ -182,7 +179,7 @@ static int __cpu_up(unsigned int cpu)
 
 	ret = smp_ops.smp_boot_secondary(cpu);
 	if (ret == 0) {
-		for (unsigned int n = 0; n < CPU_UP_POLLS && !cpu_online(cpu); n++)
+		for (unsigned int n = 0; n < SMP_WAIT_POLLS && !cpu_online(cpu); n++)
 			cpu_relax();
 		if (!cpu_online(cpu)) {
 			pr_crit("CPU%u: failed to come online\n", cpu);
@@ -219,15 +216,38 @@ static void cpu_init_mode_stacks(unsigned int cpu)
 			     : "memory");
 }
 
+/* A secondary started in another mode than the boot CPU (Linux's BOOT_CPU_MODE_MISMATCH). */
+static bool cpu_mode_mismatch;
+
+/* Linux's hyp_mode_check: the mode every CPU was started in. */
+static void hyp_mode_check(void)
+{
+	u32 mode = __boot_cpu_mode & MODE_MASK;
+
+	if (READ_ONCE(cpu_mode_mismatch)) {
+		pr_warn("CPU: WARNING: CPU(s) started in wrong/inconsistent modes (primary CPU "
+			"mode "
+			"0x%x)\n",
+			mode);
+		pr_warn("CPU: This may indicate a broken bootloader or firmware.\n");
+	} else if (mode == HYP_MODE) {
+		pr_info("CPU: All CPU(s) started in HYP mode.\n");
+		pr_info("CPU: Virtualization extensions available.\n");
+	} else {
+		pr_info("CPU: All CPU(s) started in SVC mode.\n");
+	}
+}
+
 /**
  * secondary_start_kernel - a secondary CPU's first C (from secondary_startup)
  * @cpu: its logical number, as secondary_data said when it started
  * @setup_status: what __v7_setup (proc-v7.S) did, for cpu_v7_check_setup
+ * @entry_mode: the CPU mode it was started in (SVC or HYP)
  *
  * MMU on through idmap_pgd, on the stack __cpu_up allocated, interrupts
  * masked.  Never returns: the CPU idles, taking IPIs, until stopped.
  */
-void secondary_start_kernel(unsigned int cpu, u32 setup_status)
+void secondary_start_kernel(unsigned int cpu, u32 setup_status, u32 entry_mode)
 {
 	cpu_switch_tables(kernel_pgd); /* off the identity map; high vectors */
 	set_my_cpu_offset(per_cpu_offset(cpu));
@@ -238,6 +258,8 @@ void secondary_start_kernel(unsigned int cpu, u32 setup_status)
 		smp_ops.smp_secondary_init(cpu);
 	gic_cpu_init(cpu);
 	store_cpu_topology(cpu);
+	if (entry_mode != (__boot_cpu_mode & MODE_MASK))
+		WRITE_ONCE(cpu_mode_mismatch, true);
 	set_cpu_online(cpu, true);
 
 	local_irq_enable();
@@ -299,6 +321,7 @@ void __init smp_init(void)
 	pr_info("smp: Brought up 1 node, %u CPU%s\n", n, n > 1 ? "s" : "");
 	/* Linux adds the summed BogoMIPS; we calibrate no delay loop. */
 	pr_info("SMP: Total of %u processors activated.\n", n);
+	hyp_mode_check();
 }
 
 /* ------------------------------------------------------------------ IPIs */
@@ -527,7 +550,7 @@ void smp_send_stop(void)
 	if (!mask)
 		return;
 	smp_cross_call(mask, IPI_CPU_STOP);
-	for (unsigned int n = 0; n < CPU_UP_POLLS && num_online_cpus() > 1; n++)
+	for (unsigned int n = 0; n < SMP_WAIT_POLLS && num_online_cpus() > 1; n++)
 		cpu_relax();
 	if (num_online_cpus() > 1)
 		pr_warn("SMP: failed to stop secondary CPUs\n");

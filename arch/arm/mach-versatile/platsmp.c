@@ -28,9 +28,6 @@
 #define SYS_FLAGSSET 0x30
 #define SYS_FLAGSCLR 0x34
 
-/* How long boot_secondary waits for the CPU to leave the pen (Linux: 1 s). */
-#define PEN_POLLS 20000000u
-
 /* Read by the pen with the MMU off: written, then cleaned to memory. */
 u32 versatile_cpu_release = MPIDR_INVALID;
 void versatile_secondary_startup(void);
@@ -88,7 +85,7 @@ static int versatile_boot_secondary(unsigned int cpu)
 	versatile_set_release(cpu_logical_map(cpu));
 	arch_send_wakeup_ipi_mask(1UL << cpu);
 	__asm__ __volatile__("dsb\n\tsev" ::: "memory");
-	for (unsigned int n = 0; n < PEN_POLLS; n++) {
+	for (unsigned int n = 0; n < SMP_WAIT_POLLS; n++) {
 		if (READ_ONCE(versatile_cpu_release) == MPIDR_INVALID)
 			return 0;
 		cpu_relax();

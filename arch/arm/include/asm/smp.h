@@ -62,6 +62,16 @@ struct of_cpu_method {
 /* SMP_MACHINE_OF_DECLARE(name, "root compatible", &ops): DTs without enable-method */
 #define SMP_MACHINE_OF_DECLARE(name, compat, ops) __CPU_METHOD_ENTRY(name, NULL, compat, ops)
 
+/*
+ * How long the boot CPU waits for another CPU to answer (to leave a boot
+ * method's pen, to come online, to stop): Linux waits 1 s of its
+ * calibrated clock; with no calibrated clock yet we count polls of
+ * cpu_relax(), about 1 s under QEMU's TCG on a loaded host, and a few
+ * hundred milliseconds on a Cortex-A9 at 1 GHz - ages for a CPU that is
+ * coming.
+ */
+#define SMP_WAIT_POLLS 100000000u
+
 /* The physical entry point a method hands to the firmware or hardware. */
 void secondary_startup(void);
 
@@ -108,7 +118,7 @@ unsigned long ipi_count(unsigned int cpu, enum ipi_msg_type ipi);
 /* setup_arch: /cpus of the DT -> possible CPUs and the enable method. */
 void arm_dt_init_cpu_maps(const void *fdt);
 void smp_init(void);
-void __noreturn secondary_start_kernel(unsigned int cpu, u32 setup_status);
+void __noreturn secondary_start_kernel(unsigned int cpu, u32 setup_status, u32 entry_mode);
 
 #endif /* __ASSEMBLY__ */
 #endif /* _ASM_SMP_H */
