@@ -7,6 +7,7 @@
  * the registers hold what Linux would have put there (docs/cache-coherency.md).
  */
 #include "ktap.h"
+#include "smp.h"
 #include <asm/cp15.h>
 #include <asm/cputype.h>
 #include <asm/memory.h>
@@ -206,6 +207,57 @@ static void coherency_an_undef_under_the_setup_vectors_is_noted_and_skipped(stru
 	KTAP_EXPECT_EQ(t, read_vbar(), vbar);
 }
 
+/* What each CPU's registers hold, read on that CPU. */
+static struct {
+	u32 actlr, diag, ttbr0, ttbr1;
+} seen[NR_CPUS];
+
+static void read_this_cpus_registers(void *info)
+{
+	unsigned int cpu = smp_processor_id();
+
+	(void)info;
+	seen[cpu].actlr = read_actlr();
+	seen[cpu].ttbr0 = read_ttbr0();
+	seen[cpu].ttbr1 = read_ttbr1();
+	if (read_cpuid_part() == ARM_CPU_PART_CORTEX_A9 &&
+	    !(cpu_setup_status[cpu] & CPU_SETUP_DIAG_UNDEF))
+		seen[cpu].diag = read_a9_diag();
+}
+
+/*
+ * Every online CPU ran __v7_setup (secondaries from secondary_startup) and
+ * holds what the boot CPU holds: the same needs from its MIDR, ACTLR bits
+ * set or the write made, the errata bits its status selected, the live
+ * table with the same walk attributes.
+ */
+static void coherency_every_online_cpu_ran_the_same_setup(struct ktap_test *t)
+{
+	u32 wanted = actlr_bits_linux_sets();
+	int cpu;
+
+	on_each_cpu(read_this_cpus_registers, NULL, 1);
+	for_each_online_cpu (cpu) {
+		u32 status = cpu_setup_status[cpu];
+		unsigned int i = 0;
+
+		KTAP_EXPECT_TRUE(t, status & CPU_SETUP_DONE);
+		KTAP_EXPECT_EQ(t, status & ~(CPU_SETUP_ACTLR_WRITTEN | CPU_SETUP_DIAG_WRITTEN),
+			       cpu_setup_status[0] &
+				       ~(CPU_SETUP_ACTLR_WRITTEN | CPU_SETUP_DIAG_WRITTEN));
+		KTAP_EXPECT_TRUE(t, (seen[cpu].actlr & wanted) == wanted ||
+					    (status & CPU_SETUP_ACTLR_WRITTEN));
+		KTAP_EXPECT_EQ(t, seen[cpu].ttbr0, seen[0].ttbr0);
+		KTAP_EXPECT_EQ(t, seen[cpu].ttbr1, seen[0].ttbr1);
+		if (status & CPU_SETUP_DIAG_UNDEF)
+			continue;
+		for (const struct v7_erratum *e = __ca9_errata_table; e < __ca9_errata_table_end;
+		     e++, i++)
+			if (status & CPU_SETUP_ERRATUM(i))
+				KTAP_EXPECT_EQ(t, seen[cpu].diag & e->diag_bits, e->diag_bits);
+	}
+}
+
 static struct ktap_case coherency_cases[] = {
 	KTAP_CASE(coherency_per_core_setup_ran_on_the_boot_cpu),
 	KTAP_CASE(coherency_actlr_bits_wanted_follow_the_part),
@@ -217,5 +269,6 @@ static struct ktap_case coherency_cases[] = {
 	KTAP_CASE(coherency_an_undef_under_the_setup_vectors_is_noted_and_skipped),
 	KTAP_CASE(coherency_scu_is_enabled_on_an_a9_mpcore),
 	KTAP_CASE(coherency_scu_core_count_is_the_clusters),
+	KTAP_CASE(coherency_every_online_cpu_ran_the_same_setup),
 	{}};
 KTAP_SUITE(coherency, coherency_cases);

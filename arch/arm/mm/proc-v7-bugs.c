@@ -9,6 +9,7 @@
  */
 #include "kernel.h"
 #include "printk.h"
+#include "smp.h"
 #include <asm/cp15.h>
 #include <asm/cputype.h>
 #include <asm/proc-v7.h>
@@ -16,6 +17,9 @@
 
 /* Stored by head.S (step 7) from __v7_setup's r1 on the boot CPU. */
 u32 boot_cpu_setup_status;
+
+/* Each CPU's status word, as cpu_v7_check_setup() was given it (for the self-tests). */
+u32 cpu_setup_status[NR_CPUS];
 
 /*
  * Linux is silent when ACTLR.SMP stays clear (it writes the bit and never
@@ -113,6 +117,8 @@ static void report_errata(unsigned int cpu, u32 status)
  */
 void cpu_v7_check_setup(unsigned int cpu, u32 status)
 {
+	if (cpu < NR_CPUS)
+		cpu_setup_status[cpu] = status;
 	if (!(status & CPU_SETUP_DONE)) {
 		pr_err("CPU%u: the per-core setup (__v7_setup) did not run: status 0x%08x\n", cpu,
 		       status);

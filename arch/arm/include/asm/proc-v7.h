@@ -52,6 +52,8 @@ extern const struct v7_erratum __ca9_errata_table[], __ca9_errata_table_end[];
 
 /* What head.S's call of __v7_setup returned on the boot CPU (stored once virtual). */
 extern u32 boot_cpu_setup_status;
+/* Each CPU's status word, as cpu_v7_check_setup() was given it. */
+extern u32 cpu_setup_status[];
 
 /* The diagnostic register (Cortex-A9, secure-only on silicon; see proc-v7.S). */
 static inline u32 read_a9_diag(void)
