@@ -27,6 +27,10 @@
 #include "mm.h"
 #include "printk.h"
 #include "slab.h"
+#include "vmalloc.h"
+#include <asm/mmu.h>
+#include <asm/pgtable-hwdef.h>
+#include <asm/pgtable.h>
 #include <asm/cache-l2x0.h>
 #include <asm/cacheflush.h>
 #include <asm/cp15.h>
@@ -448,6 +452,55 @@ static void dma_cma_buffer_is_prepared_and_synced(struct ktap_test *t)
 	KTAP_EXPECT_TRUE(t, dma_release_from_contiguous(NULL, page, 4));
 }
 
+/*
+ * dma_alloc_coherent(): CMA pages, zeroed, their cached alias flushed (L1
+ * then outer) before the uncached mapping is made, which translates to
+ * them with TEX 001, C 0, B 0.
+ */
+static void dma_coherent_buffer_is_uncached_zeroed_cma(struct ktap_test *t)
+{
+	const size_t size = 3 * PAGE_SIZE + 100;
+	unsigned long l1_bytes = 0;
+	dma_addr_t handle = 0;
+	unsigned int i;
+	u32 *pte;
+	u8 *buf;
+	int level;
+
+	record_start();
+	buf = dma_alloc_coherent(NULL, size, &handle);
+	record_stop();
+	if (!buf && !dma_contiguous_default_area) {
+		ktap_skip(t, "no CMA area");
+		return;
+	}
+	KTAP_ASSERT_TRUE(t, buf != NULL);
+	for (i = 0; i < nops && ops[i].op == 'F'; i++)
+		l1_bytes += ops[i].b - ops[i].a;
+	KTAP_EXPECT_EQ(t, l1_bytes, 4 * PAGE_SIZE);
+	KTAP_ASSERT_EQ(t, nops, i + 1);
+	EXPECT_OP(t, i, 'f', handle, handle + 4 * PAGE_SIZE);
+
+	for (i = 0; i < 4; i++) {
+		unsigned long va = (unsigned long)buf + i * PAGE_SIZE;
+		u32 par = arm_translate_read(va);
+
+		KTAP_EXPECT_FALSE(t, par & PAR_F);
+		KTAP_EXPECT_EQ(t, (par & PAGE_MASK), (u32)handle + i * PAGE_SIZE);
+		pte = lookup_address(kernel_pgd, va, &level);
+		KTAP_ASSERT_TRUE(t, pte != NULL);
+		KTAP_EXPECT_EQ(t, level, 2);
+		KTAP_EXPECT_EQ(t, *pte & (PTE_EXT_TEX(7) | PTE_CACHEABLE | PTE_BUFFERABLE),
+			       PTE_EXT_TEX(1));
+	}
+	for (i = 0; i < size; i++)
+		if (buf[i])
+			break;
+	KTAP_EXPECT_EQ(t, i, size);
+	dma_free_coherent(NULL, size, buf, handle);
+	KTAP_EXPECT_TRUE(t, find_vm_area(buf) == NULL);
+}
+
 static void dma_sync_refuses_bad_direction_and_unmanaged_memory(struct ktap_test *t)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, 0);
@@ -505,6 +558,7 @@ static struct ktap_case cache_cases[] = {
 	KTAP_CASE(dma_sync_for_cpu_does_outer_then_l1),
 	KTAP_CASE(dma_sync_of_highmem_maps_each_page),
 	KTAP_CASE(dma_cma_buffer_is_prepared_and_synced),
+	KTAP_CASE(dma_coherent_buffer_is_uncached_zeroed_cma),
 	KTAP_CASE(dma_sync_refuses_bad_direction_and_unmanaged_memory),
 	KTAP_CASE(dma_real_maintenance_keeps_the_data),
 	{}};

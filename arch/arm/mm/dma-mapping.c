@@ -22,6 +22,9 @@
 #include "kernel.h"
 #include "mm.h"
 #include "printk.h"
+#include "slab.h"
+#include "vmalloc.h"
+#include <asm/pgtable.h>
 #include <asm/cacheflush.h>
 #include <asm/outercache.h>
 
@@ -180,4 +183,88 @@ void arch_dma_prep_coherent(struct page *page, size_t size)
 
 	dma_cache_maint_page(page, 0, size, DMA_BIDIRECTIONAL, l1_flush_area);
 	outer_flush_range(base, base + size);
+}
+
+/*
+ * The CMA alignment for @count pages: their own order, as Linux's
+ * dma_alloc_contiguous() asks, capped at CONFIG_CMA_ALIGNMENT.
+ */
+static unsigned int dma_coherent_align(size_t count)
+{
+	return min_t(unsigned int, get_order(count << PAGE_SHIFT), CONFIG_CMA_ALIGNMENT);
+}
+
+/* An uncached kernel mapping of @count pages from @page. */
+static void *dma_remap(struct page *page, size_t count)
+{
+	struct page **pages = kmalloc(count * sizeof(*pages), GFP_KERNEL);
+	void *addr;
+	size_t i;
+
+	if (!pages)
+		return NULL;
+	for (i = 0; i < count; i++)
+		pages[i] = page + i;
+	addr = vmap(pages, (unsigned int)count, 0, MT_MEMORY_DMA_READY);
+	kfree(pages);
+	return addr;
+}
+
+/**
+ * dma_alloc_coherent - a buffer the CPU and a device share without syncs
+ * @dev: the device (its own CMA area, or the default one)
+ * @size: bytes (rounded up to pages)
+ * @dma_handle: set to the buffer's DMA (physical) address
+ *
+ * Linux's path for a non-coherent device with CMA (kernel/dma/direct.c's
+ * remap case): pages from dma_alloc_from_contiguous(), zeroed through the
+ * kernel's cached alias, that alias's lines written back and dropped
+ * (arch_dma_prep_coherent), then an uncached mapping in the vmalloc space.
+ *
+ * Where we differ from Linux's ARM code: the lowmem alias stays mapped
+ * cacheable (Linux's __dma_remap makes it uncached too).  The kernel never
+ * touches it, but a Cortex-A9 may still fetch it speculatively; the lines
+ * so fetched are clean and dropped by the next arch_dma_prep_coherent, yet
+ * on silicon a mismatched alias is a risk Linux does not take.
+ *
+ * Return: the CPU's address of the buffer, or NULL.
+ */
+void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle)
+{
+	size_t count = PAGE_ALIGN(size) >> PAGE_SHIFT, i;
+	struct page *page;
+	void *addr;
+
+	if (!size)
+		return NULL;
+	page = dma_alloc_from_contiguous(dev, count, dma_coherent_align(count), false);
+	if (!page)
+		return NULL;
+	for (i = 0; i < count; i++)
+		clear_highpage(page + i);
+	arch_dma_prep_coherent(page, count << PAGE_SHIFT);
+	addr = dma_remap(page, count);
+	if (!addr) {
+		dma_release_from_contiguous(dev, page, (int)count);
+		return NULL;
+	}
+	*dma_handle = page_to_phys(page);
+	return addr;
+}
+
+/**
+ * dma_free_coherent - give back a dma_alloc_coherent() buffer
+ * @dev: the device it was allocated for
+ * @size: the size asked for then
+ * @cpu_addr: the address dma_alloc_coherent() returned
+ * @dma_handle: the DMA address it set
+ */
+void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_handle)
+{
+	size_t count = PAGE_ALIGN(size) >> PAGE_SHIFT;
+
+	vunmap(cpu_addr);
+	if (!dma_release_from_contiguous(dev, phys_to_page(dma_handle), (int)count))
+		pr_err("dma_free_coherent: %pa (%zu pages) is not a CMA buffer of this device\n",
+		       &dma_handle, count);
 }

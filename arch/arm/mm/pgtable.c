@@ -37,6 +37,10 @@ static struct mem_type mem_types[MT_NR_TYPES] = {
 		       PTE_TYPE_SMALL | PTE_RW | PTE_EXT_DEVICE | PTE_EXT_XN, "DEVICE"},
 	[MT_VECTORS] = {PMD_KERNEL | SECT_RO | PMD_SECT_WBWA,
 			PTE_TYPE_SMALL | PTE_RO | PTE_EXT_WBWA, "VECTORS"},
+	/* TEX 001, C 0, B 0: normal memory, not cached, writes may be buffered (Linux's). */
+	[MT_MEMORY_DMA_READY] = {PMD_KERNEL | SECT_RW | PMD_SECT_TEX(1) | PMD_SECT_XN,
+				 PTE_TYPE_SMALL | PTE_RW | PTE_EXT_TEX(1) | PTE_EXT_XN,
+				 "MEMORY_DMA_READY"},
 };
 
 void build_mem_type_table(bool smp)

@@ -42,11 +42,12 @@ typedef u32 pte_t; /* a second-level descriptor: fault or small page */
  * construction: no type is both writable and executable.
  */
 enum mem_type_id {
-	MT_MEMORY_RW, /* lowmem, data: read-write, never executed */
-	MT_MEMORY_RX, /* kernel text: read-only, executable */
-	MT_MEMORY_RO, /* rodata, the DTB: read-only, never executed */
-	MT_DEVICE,    /* MMIO: shareable device, read-write, never executed */
-	MT_VECTORS,   /* the high vectors page: read-only, executable */
+	MT_MEMORY_RW,	     /* lowmem, data: read-write, never executed */
+	MT_MEMORY_RX,	     /* kernel text: read-only, executable */
+	MT_MEMORY_RO,	     /* rodata, the DTB: read-only, never executed */
+	MT_DEVICE,	     /* MMIO: shareable device, read-write, never executed */
+	MT_VECTORS,	     /* the high vectors page: read-only, executable */
+	MT_MEMORY_DMA_READY, /* coherent DMA buffers: normal, uncached (bufferable), never executed */
 	MT_NR_TYPES,
 };
 
