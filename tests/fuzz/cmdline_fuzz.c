@@ -20,6 +20,7 @@
  * Build with clang -fsanitize=fuzzer,address,undefined.
  */
 #include <asm/memblock.h>
+#include "../host/host_boot.h"
 #include "cmdline.h"
 #include "init.h"
 #include "kernel.h"
@@ -92,9 +93,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	memcpy(work, line, n + 1);
 	split();
 
-	early_params_reset();
-	arm_memblock_reset();
-	memblock_debug = false;
+	host_early_boot_reset();
 	console_loglevel = 1; /* the parsers' complaints would only slow the search */
 	memcpy(boot_command_line, line, n + 1);
 	parse_early_param();

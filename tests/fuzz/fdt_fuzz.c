@@ -25,6 +25,7 @@
  * Build with clang -fsanitize=fuzzer,address,undefined.
  */
 #include <asm/memblock.h>
+#include "../host/host_boot.h"
 #include "../host/host_image.h"
 #include "../host/host_mm.h"
 #include "cma.h"
@@ -185,15 +186,11 @@ static void adjust_lowmem_bounds(void)
 	memblock_set_current_limit(b.memblock_limit);
 }
 
+/* The host suites' reset of every early-boot module, and the kmap table. */
 static void reset_all(void)
 {
+	host_early_boot_reset();
 	host_kmap_reset();
-	memblock_reset();
-	memblock_debug = false;
-	early_params_reset();
-	of_reserved_mem_reset();
-	arm_memblock_reset();
-	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 }
 
 /* ---------------------------------------------------------------- invariants */

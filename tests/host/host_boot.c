@@ -10,7 +10,15 @@
 #include "of_reserved_mem.h"
 #include "printk.h"
 #include <asm/memblock.h>
+#include <string.h>
 
+/**
+ * host_early_boot_reset - every early-boot module as a fresh boot finds it
+ *
+ * memblock (and memblock=debug), the early parameters, the reserved-memory
+ * table, mem=/vmalloc=/cma= and the CMA areas, the recorded lowmem split,
+ * and the console log level.  RAM and the kernel image are the caller's.
+ */
 void host_early_boot_reset(void)
 {
 	memblock_reset();
@@ -24,11 +32,40 @@ void host_early_boot_reset(void)
 	host_smp_reset();
 }
 
+/*
+ * The tunables' initial values are mm/'s own (watermark.c, page_poison.c):
+ * noted once, before main() and any suite can change them, rather than
+ * written here again.
+ */
+static struct {
+	int min_free_kbytes, user_min_free_kbytes, watermark_scale_factor;
+	int lowmem_reserve_ratio[MAX_NR_ZONES];
+	bool page_poisoning_enabled;
+} boot_tunables;
+
+static void __attribute__((constructor)) note_boot_tunables(void)
+{
+	boot_tunables.min_free_kbytes = min_free_kbytes;
+	boot_tunables.user_min_free_kbytes = user_min_free_kbytes;
+	boot_tunables.watermark_scale_factor = watermark_scale_factor;
+	memcpy(boot_tunables.lowmem_reserve_ratio, sysctl_lowmem_reserve_ratio,
+	       sizeof(boot_tunables.lowmem_reserve_ratio));
+	boot_tunables.page_poisoning_enabled = _page_poisoning_enabled;
+}
+
+/**
+ * host_page_alloc_reset_tunables - the page allocator's tunables as a boot finds them
+ *
+ * min_free_kbytes (and no user value), watermark_scale_factor, the lowmem
+ * reserve ratio and page poisoning off: mm/watermark.c's and
+ * page_poison.c's initial values, for suites that change them.
+ */
 void host_page_alloc_reset_tunables(void)
 {
-	min_free_kbytes = 1024;
-	user_min_free_kbytes = -1;
-	watermark_scale_factor = 10;
-	sysctl_lowmem_reserve_ratio[ZONE_NORMAL] = 32;
-	_page_poisoning_enabled = false;
+	min_free_kbytes = boot_tunables.min_free_kbytes;
+	user_min_free_kbytes = boot_tunables.user_min_free_kbytes;
+	watermark_scale_factor = boot_tunables.watermark_scale_factor;
+	memcpy(sysctl_lowmem_reserve_ratio, boot_tunables.lowmem_reserve_ratio,
+	       sizeof(sysctl_lowmem_reserve_ratio));
+	_page_poisoning_enabled = boot_tunables.page_poisoning_enabled;
 }
