@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The host model tests' random numbers: xorshift64, seeded by each test
- * with a fixed value (rng_state = ...), so every run makes the same
- * sequence of operations and a failure reproduces.
+ * The tests' random numbers, on the host and the target: xorshift64,
+ * seeded by each test with a fixed value (rng_state = ...), so every run
+ * makes the same sequence of operations and a failure reproduces.  Each
+ * file that includes this has its own state.
  */
-#ifndef _HOST_RANDOM_H
-#define _HOST_RANDOM_H
+#ifndef _TESTS_RANDOM_H
+#define _TESTS_RANDOM_H
 
 #include "types.h"
 
@@ -19,4 +20,4 @@ static inline u64 rnd(void)
 	return rng_state;
 }
 
-#endif /* _HOST_RANDOM_H */
+#endif /* _TESTS_RANDOM_H */

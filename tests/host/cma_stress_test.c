@@ -18,7 +18,7 @@
  */
 #include <asm/memblock.h>
 #include "ktap.h"
-#include "host_random.h"
+#include "../random.h"
 #include "host_mm.h"
 #include "cma.h"
 #include "dma-map-ops.h"

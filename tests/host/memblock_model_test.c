@@ -13,6 +13,7 @@
 #include "kernel.h"
 #include "memblock.h"
 #include "printk.h"
+#include "../random.h"
 #include <asm/memory.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,24 +30,14 @@ struct model {
 	phys_addr_t window; /* physical address of page 0 */
 	struct page_model page[NPAGES];
 	phys_addr_t limit;
-	u64 rng;
 	unsigned int allocs_ok, allocs_failed; /* to show the run exercised both outcomes */
 	unsigned long max_memory_cnt, max_reserved_cnt;
 	char op[160]; /* the operation under test, for failure messages */
 };
 
-static u64 next_random(struct model *m)
+static unsigned int below(unsigned int n)
 {
-	/* xorshift64*: small, fast and the same everywhere */
-	m->rng ^= m->rng >> 12;
-	m->rng ^= m->rng << 25;
-	m->rng ^= m->rng >> 27;
-	return m->rng * 0x2545f4914f6cdd1dULL;
-}
-
-static unsigned int below(struct model *m, unsigned int n)
-{
-	return (unsigned int)(next_random(m) % n);
+	return (unsigned int)(rnd() % n);
 }
 
 static phys_addr_t page_addr(const struct model *m, unsigned int pfn)
@@ -55,12 +46,12 @@ static phys_addr_t page_addr(const struct model *m, unsigned int pfn)
 }
 
 /* A random page range inside the window, short ones more likely. */
-static void random_range(struct model *m, unsigned int *first, unsigned int *count)
+static void random_range(unsigned int *first, unsigned int *count)
 {
-	unsigned int max_len = below(m, 4) ? 8 : NPAGES;
+	unsigned int max_len = below(4) ? 8 : NPAGES;
 
-	*first = below(m, NPAGES);
-	*count = 1 + below(m, min(max_len, NPAGES - *first));
+	*first = below(NPAGES);
+	*count = 1 + below(min(max_len, NPAGES - *first));
 }
 
 static bool page_is_free(const struct page_model *p)
@@ -248,15 +239,15 @@ static bool check_all(struct ktap_test *t, const struct model *m)
 
 static bool do_alloc(struct ktap_test *t, struct model *m)
 {
-	unsigned int npages = 1 + below(m, below(m, 4) ? 4 : 16);
-	phys_addr_t align = (phys_addr_t)1 << below(m, 18); /* 1 byte .. 32 pages */
-	bool bottom_up = below(m, 2), virt = !below(m, 8);
+	unsigned int npages = 1 + below(below(4) ? 4 : 16);
+	phys_addr_t align = (phys_addr_t)1 << below(18); /* 1 byte .. 32 pages */
+	bool bottom_up = below(2), virt = !below(8);
 	phys_addr_t start = 0, end = MEMBLOCK_ALLOC_ACCESSIBLE, hi, want = 0, got;
 
-	if (below(m, 2)) {
-		start = page_addr(m, below(m, NPAGES + 1));
-		end = page_addr(m, below(m, NPAGES + 1));
-		if (start > end && below(m, 4)) /* mostly sensible windows, some empty ones */
+	if (below(2)) {
+		start = page_addr(m, below(NPAGES + 1));
+		end = page_addr(m, below(NPAGES + 1));
+		if (start > end && below(4)) /* mostly sensible windows, some empty ones */
 			swap(start, end);
 	}
 	hi = end == MEMBLOCK_ALLOC_ACCESSIBLE ? m->limit : end;
@@ -308,7 +299,7 @@ static bool do_alloc(struct ktap_test *t, struct model *m)
 
 static void do_enforce_limit(struct model *m)
 {
-	unsigned int keep = below(m, NPAGES + 1), counted = 0, cut = NPAGES;
+	unsigned int keep = below(NPAGES + 1), counted = 0, cut = NPAGES;
 
 	snprintf(m->op, sizeof(m->op), "enforce_memory_limit(%u pages)", keep);
 	memblock_enforce_memory_limit((phys_addr_t)keep * PAGE_SIZE);
@@ -326,7 +317,7 @@ static void do_cap_range(struct model *m)
 {
 	unsigned int first, count;
 
-	random_range(m, &first, &count);
+	random_range(&first, &count);
 	snprintf(m->op, sizeof(m->op), "cap_memory_range(pages %u+%u)", first, count);
 	memblock_cap_memory_range(page_addr(m, first), (phys_addr_t)count * PAGE_SIZE);
 	for (unsigned int pfn = 0; pfn < NPAGES; pfn++) {
@@ -369,7 +360,7 @@ static int do_phys_free(struct model *m, unsigned int first, unsigned int *count
 /* One random operation, applied to memblock and to the model. */
 static bool step(struct ktap_test *t, struct model *m)
 {
-	unsigned int first, count, dice = below(m, 1000);
+	unsigned int first, count, dice = below(1000);
 	phys_addr_t base, size;
 	const char *name;
 	int ret;
@@ -377,8 +368,7 @@ static bool step(struct ktap_test *t, struct model *m)
 	if (dice < 250)
 		return do_alloc(t, m);
 	if (dice < 260) {
-		m->limit =
-			below(m, 2) ? page_addr(m, below(m, NPAGES + 1)) : MEMBLOCK_ALLOC_ANYWHERE;
+		m->limit = below(2) ? page_addr(m, below(NPAGES + 1)) : MEMBLOCK_ALLOC_ANYWHERE;
 		memblock_set_current_limit(m->limit);
 		snprintf(m->op, sizeof(m->op), "set_current_limit(0x%llx)",
 			 (unsigned long long)m->limit);
@@ -395,7 +385,7 @@ static bool step(struct ktap_test *t, struct model *m)
 		return true;
 	}
 
-	random_range(m, &first, &count);
+	random_range(&first, &count);
 	base = page_addr(m, first);
 	size = (phys_addr_t)count * PAGE_SIZE;
 	if (dice < 470) {
@@ -453,7 +443,7 @@ static void run_model(struct ktap_test *t, phys_addr_t window, int ops)
 	memset(&m, 0, sizeof(m));
 	m.window = window;
 	m.limit = MEMBLOCK_ALLOC_ANYWHERE;
-	m.rng = seed ? seed : 1;
+	rng_state = seed ? seed : 1; /* xorshift stays at 0 */
 	ktap_info("window 0x%llx, %d operations, seed 0x%llx (MEMBLOCK_MODEL_SEED=0x%llx)",
 		  (unsigned long long)window, ops, (unsigned long long)seed,
 		  (unsigned long long)model_seed());

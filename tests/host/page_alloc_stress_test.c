@@ -7,7 +7,7 @@
  * the managed pages.  Deterministic: a fixed-seed xorshift generator.
  */
 #include "ktap.h"
-#include "host_random.h"
+#include "../random.h"
 #include "host_mm.h"
 #include "vmstat.h"
 #include "../../mm/internal.h" /* init_cma_reserved_pageblock */

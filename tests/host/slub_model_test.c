@@ -12,7 +12,7 @@
  */
 #include "ktap.h"
 #include "host_mm.h"
-#include "host_random.h"
+#include "../random.h"
 #include "slab.h"
 #include "../../mm/slub_def.h"
 #include <stdlib.h>

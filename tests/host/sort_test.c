@@ -10,6 +10,7 @@
 #include "ktap.h"
 #include "kernel.h"
 #include "sort.h"
+#include "../random.h"
 
 struct item {
 	int key;
@@ -70,15 +71,13 @@ static void sort_mixed_keys_follow_linux_heapsort(struct ktap_test *t)
 static void sort_distinct_keys_are_sorted(struct ktap_test *t)
 {
 	struct item items[13];
-	unsigned int seed = 12345;
 
+	rng_state = 12345;
 	for (int round = 0; round < 200; round++) {
 		int n = round % 13 + 1;
 
-		for (int i = 0; i < n; i++) {
-			seed = seed * 1103515245u + 12345u;
-			items[i] = (struct item){(int)(seed >> 16) % 7, i};
-		}
+		for (int i = 0; i < n; i++)
+			items[i] = (struct item){(int)(rnd() % 7), i};
 		sort(items, (size_t)n, sizeof(items[0]), item_cmp);
 		for (int i = 1; i < n; i++)
 			KTAP_EXPECT_LE(t, items[i - 1].key, items[i].key);

@@ -9,7 +9,7 @@
  * and at the end every page and every address comes back.
  */
 #include "ktap.h"
-#include "host_random.h"
+#include "../random.h"
 #include "host_mm.h"
 #include "highmem.h"
 #include "slab.h"

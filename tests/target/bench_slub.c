@@ -17,6 +17,7 @@
 #include "mm.h"
 #include "slab.h"
 #include "../../mm/slub_def.h"
+#include "../random.h"
 
 #define PAIR_LOOPS   4096
 #define BATCH	     1024
@@ -90,22 +91,19 @@ out:
 	kfree(objs);
 }
 
-static u64 fill_rng = 0x2545f4914f6cdd1dULL;
-
 /* Sizes as kernels ask for them: mostly small, a tail up to 8 KiB (deterministic). */
 static size_t fill_size(void)
 {
 	unsigned int r;
 
-	fill_rng ^= fill_rng << 13;
-	fill_rng ^= fill_rng >> 7;
-	fill_rng ^= fill_rng << 17;
-	r = (unsigned int)(fill_rng % 100);
+	u64 x = rnd();
+
+	r = (unsigned int)(x % 100);
 	if (r < 60)
-		return 1 + (size_t)(fill_rng >> 8) % 128;
+		return 1 + (size_t)(x >> 8) % 128;
 	if (r < 90)
-		return 129 + (size_t)(fill_rng >> 8) % 896;
-	return 1025 + (size_t)(fill_rng >> 8) % (KMALLOC_MAX_CACHE_SIZE - 1024);
+		return 129 + (size_t)(x >> 8) % 896;
+	return 1025 + (size_t)(x >> 8) % (KMALLOC_MAX_CACHE_SIZE - 1024);
 }
 
 /*
@@ -123,6 +121,7 @@ static void bench_kmalloc_fill_and_free(struct ktap_test *t)
 	int n = 0;
 
 	KTAP_ASSERT_TRUE(t, objs != NULL);
+	rng_state = 0x2545f4914f6cdd1dULL;
 	pages_before = kmalloc_caches_pages();
 	while (requested < FILL_BYTES && n < MAX_OBJS) {
 		size_t size = fill_size();
