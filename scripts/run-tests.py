@@ -253,12 +253,15 @@ def run_qemu_logged(boot, logpath):
     one configuration and read its log (bench.py, check-doc-samples.py)."""
     cmd = qemu_command(boot, boot["name"])
     env = dict(os.environ, QEMU_AUDIO_DRV="none")
-    try:
-        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                              timeout=float(boot["timeout"]))
-        out, code = proc.stdout, proc.returncode
-    except subprocess.TimeoutExpired as e:
-        out, code = e.stdout or b"", None
+    if boot["loader"] == "uboot":
+        out, code, _ = run_uboot(cmd, env, boot["ubootcmd"], float(boot["timeout"]))
+    else:
+        try:
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                                  timeout=float(boot["timeout"]))
+            out, code = proc.stdout, proc.returncode
+        except subprocess.TimeoutExpired as e:
+            out, code = e.stdout or b"", None
     text = out.decode("utf-8", "replace")
     with open(logpath, "w") as f:
         f.write("$ " + " ".join(shlex.quote(c) for c in cmd) + "\n" + text)
