@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check that every boot-log sample the README and docs/ quote is true.
+"""Check that every sample output the README and docs/ quote is true.
 
     scripts/check-doc-samples.py [FILE.md ...]    (default: README.md docs/*.md)
 
@@ -30,12 +30,34 @@ make test runs it as the test "docs".  The rules, for whoever writes docs:
    same command line scripts/run-tests.py gives boots.conf's boots; its log
    is kept in build/test/docs-N.log.
 
+5. A command's output is a fenced block whose info string is `run` and the
+   command, as a shell runs it from the top of the tree after `make all`:
+
+       ```run build/host/mmsim --dtb build/dts/vexpress-a9.dtb --mem 128M --summary
+       mmsim: free for the page allocator: … KiB
+       ```
+
+   Its lines are checked against the command's standard output by rules 2
+   and 3 (its exit status is not looked at: a sample may show a refusal).
+   Each distinct command runs once.
+6. In any sample, `≈N` stands for a number within 5% of N (commas allowed):
+   for figures that move a little with every change of the code, such as
+   instruction counts under `-icount`; a larger move means the text around
+   the figure needs rereading.  And two or more blanks in a row match any
+   run of blanks, so a table's columns may be realigned.
+
+What is not a ```log or ```run block is not checked here; say in the doc
+why a sample cannot be (a diagram, a record of a past measurement, a
+session that needs a debugger: tests/gdb checks docs/debugging.md's).
+
 Exit status 0 when every sample is found; otherwise each missing line is
 named with its file and line number and the status is 1.
 """
 import concurrent.futures
 import glob
 import os
+import re
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -43,10 +65,13 @@ import runner as runner_module  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ELLIPSIS = "\u2026"
+APPROX = "\u2248"
+TOLERANCE = 0.05
+RUN_TIMEOUT = 600
 
 
 def samples(path):
-    """(info string after 'log', [(line number, text)]) for each log block of @path."""
+    """((kind, rest of the info string), [(line number, text)]) for each log and run block."""
     out, cur, info = [], None, None
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -54,8 +79,9 @@ def samples(path):
             if cur is None:
                 if stripped.startswith("```"):
                     words = stripped[3:].strip()
-                    if words.split(" ", 1)[0] == "log":
-                        info, cur = words[3:].strip(), []
+                    kind = words.split(" ", 1)[0]
+                    if kind in ("log", "run"):
+                        info, cur = (kind, words[len(kind):].strip()), []
                     else:
                         info, cur = None, "skip"
             elif stripped.startswith("```"):
@@ -85,16 +111,45 @@ def run(runner, boot):
     return [l.rstrip("\r") for l in text.split("\n")]
 
 
+def run_command(command):
+    """The standard output of @command (rule 5), as lines."""
+    try:
+        proc = subprocess.run(command, shell=True, cwd=TOP, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, timeout=RUN_TIMEOUT)
+        text = proc.stdout.decode(errors="replace")
+    except subprocess.TimeoutExpired:
+        text = ""
+    return [l.rstrip("\r") for l in text.split("\n")]
+
+
+NUMBER = r"([0-9][0-9,]*(?:\.[0-9]+)?)"
+
+
+def line_pattern(sample):
+    """@sample as a regular expression, and the ≈ figures its groups must be near."""
+    parts, near = [], []
+    for token in re.split(r"(%s|%s[0-9][0-9,]*(?:\.[0-9]+)?| {2,})" % (ELLIPSIS, APPROX),
+                          sample.strip()):
+        if token == ELLIPSIS:
+            parts.append(".*")
+        elif token.startswith(APPROX):
+            parts.append(NUMBER)
+            near.append(float(token[1:].replace(",", "")))
+        elif token and not token.strip():
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(token))
+    return re.compile("".join(parts)), near
+
+
 def line_matches(sample, logline):
-    pos = 0
-    for piece in sample.strip().split(ELLIPSIS):
-        piece = piece.strip()
-        if not piece:
-            continue
-        at = logline.find(piece, pos)
-        if at < 0:
+    pattern, near = line_pattern(sample)
+    m = pattern.search(logline)
+    if not m:
+        return False
+    for want, got in zip(near, m.groups()):
+        if abs(float(got.replace(",", "")) - want) > TOLERANCE * abs(want):
             return False
-        pos = at + len(piece)
     return True
 
 
@@ -122,25 +177,38 @@ def main(argv):
     for path in files:
         for info, lines in samples(path):
             if info not in boots:
-                try:
-                    boots[info] = boot_for(runner, info, "docs-%d" % len(boots))
-                except ValueError as e:
-                    print("%s:%d: ```log %s: %s" % (os.path.relpath(path, TOP), lines[0][0] - 1
-                                                     if lines else 0, info, e))
-                    problems += 1
-                    continue
+                if info[0] == "run":
+                    boots[info] = None
+                else:
+                    try:
+                        boots[info] = boot_for(runner, info[1], "docs-%d" % len(boots))
+                    except ValueError as e:
+                        print("%s:%d: ```log %s: %s" % (os.path.relpath(path, TOP), lines[0][0] - 1
+                                                         if lines else 0, info[1], e))
+                        problems += 1
+                        continue
             found.append((path, info, lines))
+
+    def output(info):
+        return run_command(info[1]) if info[0] == "run" else run(runner, boots[info])
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        logs = dict(zip(boots, pool.map(lambda i: run(runner, boots[i]), boots)))
+        logs = dict(zip(boots, pool.map(output, boots)))
     for path, info, lines in found:
         for n, text in check(path, info, lines, logs[info]):
-            print("%s:%d: not in the log of `%s` (build/test/%s.log), in this order: %s"
-                  % (os.path.relpath(path, TOP), n, info or "the default boot",
-                     boots[info]["name"], text.strip()))
+            if info[0] == "run":
+                where = "the output of `%s`" % info[1]
+            else:
+                where = "the log of `%s` (build/test/%s.log)" % (info[1] or "the default boot",
+                                                                  boots[info]["name"])
+            print("%s:%d: not in %s, in this order: %s"
+                  % (os.path.relpath(path, TOP), n, where, text.strip()))
             problems += 1
     nlines = sum(len(l) for _, _, l in found)
-    print("%d samples (%d lines) from %d boots: %s" % (len(found), nlines, len(boots),
-                                                      "%d problems" % problems if problems else "all found"))
+    nruns = sum(1 for i in boots if i[0] == "run")
+    print("%d samples (%d lines) from %d boots and %d commands: %s"
+          % (len(found), nlines, len(boots) - nruns, nruns,
+             "%d problems" % problems if problems else "all found"))
     return 1 if problems else 0
 
 
