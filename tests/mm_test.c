@@ -271,6 +271,19 @@ void free_list_of_blocks(struct list_head *list, unsigned int order)
 	INIT_LIST_HEAD(list);
 }
 
+/**
+ * every_block_is_cma - is each pageblock of @cma's area MIGRATE_CMA (lent, not taken back)?
+ * @cma: the area
+ */
+bool every_block_is_cma(const struct cma *cma)
+{
+	for (unsigned long pfn = cma->base_pfn; pfn < cma->base_pfn + cma->count;
+	     pfn += pageblock_nr_pages)
+		if (get_pageblock_migratetype(pfn_to_page(pfn)) != MIGRATE_CMA)
+			return false;
+	return true;
+}
+
 static bool in_a_cma_area(unsigned long pfn)
 {
 	for (unsigned int i = 0; i < cma_area_count; i++)

@@ -42,6 +42,9 @@ unsigned long alloc_until_failure(gfp_t gfp, unsigned int order, struct list_hea
 void free_list_of_blocks(struct list_head *list, unsigned int order);
 unsigned long unmovable_storm(struct list_head *list, unsigned long *in_cma);
 
+struct cma;
+bool every_block_is_cma(const struct cma *cma);
+
 /*
  * The state a portable suite starts from and goes back to, one definition
  * per side: the target's is its real boot (every suite gives back what it

@@ -45,13 +45,6 @@ static void reset_tunables(void)
 	host_page_alloc_reset_tunables();
 }
 
-#define EXPECT_ZONE_OK(t, zone)                                                   \
-	do {                                                                      \
-		char _why[160];                                                   \
-		if (!host_mm_check_zone(zone, _why, sizeof(_why)))                \
-			ktap_fail(t, __FILE__, __LINE__, "zone check: %s", _why); \
-	} while (0)
-
 /* ================================================================ cma_reserve */
 
 /*
@@ -549,15 +542,6 @@ static void take_snapshot(struct free_snapshot *s)
 		s->free_cma[z] = zone_page_state(zone, NR_FREE_CMA_PAGES);
 		s->isolated[z] = zone->nr_isolate_pageblock;
 	}
-}
-
-static bool every_block_is_cma(const struct cma *cma)
-{
-	for (unsigned long pfn = cma->base_pfn; pfn < cma->base_pfn + cma->count;
-	     pfn += pageblock_nr_pages)
-		if (get_pageblock_migratetype(pfn_to_page(pfn)) != MIGRATE_CMA)
-			return false;
-	return true;
 }
 
 static void cma_activation_lends_the_area_to_the_buddy_allocator(struct ktap_test *t)

@@ -247,4 +247,12 @@ static inline __maybe_unused long host_mm_free_pages(const struct zone *zone)
 	return zone->vm_stat[NR_FREE_PAGES] + host_mm_pcp_pages(zone);
 }
 
+/* Fail @t, naming the first problem, unless host_mm_check_zone() finds @zone consistent. */
+#define EXPECT_ZONE_OK(t, zone)                                                   \
+	do {                                                                      \
+		char _why[160];                                                   \
+		if (!host_mm_check_zone(zone, _why, sizeof(_why)))                \
+			ktap_fail(t, __FILE__, __LINE__, "zone check: %s", _why); \
+	} while (0)
+
 #endif /* _HOST_MM_H */

@@ -24,13 +24,6 @@ static const struct host_mm_layout layout_64m_highmem = {
 	HOST_MM_TEST_IMAGE,
 };
 
-#define EXPECT_ZONE_OK(t, zone)                                                   \
-	do {                                                                      \
-		char _why[160];                                                   \
-		if (!host_mm_check_zone(zone, _why, sizeof(_why)))                \
-			ktap_fail(t, __FILE__, __LINE__, "zone check: %s", _why); \
-	} while (0)
-
 static struct objstore os;
 
 /* Every zone's free pages, pcp lists drained. */

@@ -64,13 +64,6 @@ static void zero_watermarks(void)
 	init_per_zone_wmark_min();
 }
 
-#define EXPECT_ZONE_OK(t, zone)                                                   \
-	do {                                                                      \
-		char _why[160];                                                   \
-		if (!host_mm_check_zone(zone, _why, sizeof(_why)))                \
-			ktap_fail(t, __FILE__, __LINE__, "zone check: %s", _why); \
-	} while (0)
-
 struct free_snapshot {
 	unsigned long nr_free[MAX_ORDER];
 	long free_pages;

@@ -30,6 +30,7 @@
 #include "printk.h"
 #include "vmstat.h"
 #include <string.h>
+#include "../mm_test.h"
 
 /* Free pages per zone and the CMA part of them, pcp lists drained. */
 struct cma_free_state {
@@ -73,15 +74,6 @@ static bool in_area(const struct cma *cma, const struct page *page)
 	unsigned long pfn = page_to_pfn(page);
 
 	return pfn >= cma->base_pfn && pfn < cma->base_pfn + cma->count;
-}
-
-static bool every_block_is_cma(const struct cma *cma)
-{
-	for (unsigned long pfn = cma->base_pfn; pfn < cma->base_pfn + cma->count;
-	     pfn += pageblock_nr_pages)
-		if (get_pageblock_migratetype(pfn_to_page(pfn)) != MIGRATE_CMA)
-			return false;
-	return true;
 }
 
 static int cma_test_init(struct ktap_test *t)
