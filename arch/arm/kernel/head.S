@@ -556,6 +556,9 @@ secondary_startup:
 	bne	secondary_park
 	ldr	r10, [r8, #SECONDARY_DATA_CPU]
 	ldr	r11, [r8, #SECONDARY_DATA_STACK]
+	ldr	r1, [r8, #SECONDARY_DATA_MPIDR]
+	teq	r0, r1			@ still ours: not rewritten for the next
+	bne	secondary_park		@ CPU while we read (a CPU too late)
 	mov	r8, r12			@ r8 = the entry mode, from here on
 
 	mrc	p15, 0, r0, c1, c0, 2	@ CPACR: VFP as step 3 (per core)

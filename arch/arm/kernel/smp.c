@@ -40,7 +40,8 @@
 #include <asm/tlbflush.h>
 #include <string.h>
 
-struct secondary_data secondary_data;
+/* One cache line, so that one clean publishes it whole (asm/smp.h). */
+struct secondary_data secondary_data __aligned(SMP_CACHE_BYTES);
 u32 __cpu_logical_map[NR_CPUS] = {[0 ... NR_CPUS - 1] = MPIDR_INVALID};
 static struct smp_operations smp_ops;
 
@@ -308,8 +309,7 @@ void __init smp_init(void)
 		pr_err("smp: no memory for the identity map: no secondary CPUs\n");
 
 	pr_info("smp: Bringing up secondary CPUs ...\n");
-	for_each_present_cpu(cpu)
-	{
+	for_each_present_cpu (cpu) {
 		if (num_online_cpus() >= setup_max_cpus)
 			break;
 		if (cpu_online(cpu) || !idmap_pgd || !gic_present())
