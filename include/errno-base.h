@@ -57,5 +57,8 @@
 #ifndef EOVERFLOW
 #define EOVERFLOW 75
 #endif
+#ifndef EOPNOTSUPP
+#define EOPNOTSUPP 95
+#endif
 
 #endif /* _ERRNO_BASE_H */
