@@ -17,11 +17,14 @@
 #include "errno-base.h"
 #include "of_address.h"
 #include "printk.h"
+#include "sizes.h"
+#include "smp.h"
 #include "spinlock.h"
 #include <asm/io.h>
 #include <asm/memory.h>
 #include <asm/setup.h>
 #include <asm/smp.h>
+#include <asm/smp_scu.h>
 #include <libfdt.h>
 
 #define SRC_SCR			0x000
@@ -100,9 +103,34 @@ static int imx_boot_secondary(unsigned int cpu)
 	return 0;
 }
 
+/*
+ * Linux's imx_smp_init_cpus(): the SCU knows how many cores this part has
+ * (the i.MX6 Solo, DualLite and Quad share one DT layout), so the CPUs
+ * past its count are not present.  The SCU from the DT, not from CBAR:
+ * QEMU's i.MX6 reads CBAR as 0 on one core.
+ */
+static void imx_trim_cpus_to_scu(const void *fdt)
+{
+	struct resource r;
+	void __iomem *scu;
+	unsigned int ncores, cpu;
+	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,cortex-a9-scu");
+
+	if (node < 0 || of_address_to_resource(fdt, node, 0, &r))
+		return; /* every CPU the DT lists is tried */
+	scu = ioremap(r.start, SZ_4K);
+	if (!scu)
+		return;
+	ncores = scu_get_core_count(scu);
+	iounmap(scu);
+	for (cpu = ncores; cpu < NR_CPUS; cpu++)
+		set_cpu_present(cpu, false);
+}
+
 static void imx_smp_prepare_cpus(unsigned int max_cpus)
 {
 	(void)max_cpus;
+	imx_trim_cpus_to_scu(initial_boot_params);
 	imx_src_init(initial_boot_params);
 }
 
