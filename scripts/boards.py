@@ -15,6 +15,9 @@ scripts/run-tests.py (make test), scripts/qemu-run.py (make run) and bench.
                  make run and the boot tests use unless they say otherwise (a
                  smaller -smp leaves DT CPUs that never start: each costs the
                  kernel a bounded wait, as it costs Linux 1 s)
+    cpu_off      the PSCI CPU_OFF function ID bootshim.S's secondary CPUs power off
+                 with, on a machine whose emulated firmware answers SMC (a boot
+                 may say cpu_off= itself; 0: they wait in WFI)
     cpu          QEMU -cpu, when the machine's default is not a Cortex-A9 (QEMU's
                  virt takes no Cortex-A9; its ARMv7 choices are the A7 and A15)
     uboot        Debian's U-Boot for the machine (build/deps/usr/lib/u-boot/...):
@@ -27,13 +30,14 @@ scripts/run-tests.py (make test), scripts/qemu-run.py (make run) and bench.
 BOARDS = {
     "vexpress-a9": dict(dtb="vexpress-a9.dtb", ram_base=0x60000000, serial=0, cpus=4,
                         pen=(0x10000030, 0x1e000100, 0x48000000)),
-    "virt": dict(dtb=None, ram_base=0x40000000, serial=0, cpu="cortex-a15",
+    "virt": dict(dtb=None, ram_base=0x40000000, serial=0, cpu="cortex-a15", cpus=4,
                  uboot=dict(bios="qemu_arm/u-boot.bin", kernel_addr_r=0x40400000)),
     "xilinx-zynq-a9": dict(dtb="xilinx-zynq-a9.dtb", ram_base=0x00000000, serial=0),
-    "sabrelite": dict(dtb="sabrelite.dtb", ram_base=0x10000000, serial=1,
+    "sabrelite": dict(dtb="sabrelite.dtb", ram_base=0x10000000, serial=1, cpus=4,
                       uboot=dict(imx="mx6qsabrelite/u-boot-dtb.imx", imx_skip=0xC00,
                                  imx_addr=0x17800000, kernel_addr_r=0x12000000)),
-    "highbank": dict(dtb="highbank.dtb", ram_base=0x00000000, serial=0),
+    "highbank": dict(dtb="highbank.dtb", ram_base=0x00000000, serial=0, cpus=4,
+                     cpu_off=0x84000002),
     "realview-pbx-a9": dict(dtb="realview-pbx-a9.dtb", ram_base=0x00000000, serial=0, cpus=4,
                             pen=(0x10000030, 0x1f000100, 0xe0000000)),
     "npcm750-evb": dict(dtb="npcm750-evb.dtb", ram_base=0x00000000, serial=0, smp=2),
@@ -65,13 +69,15 @@ def smp_args(machine, smp, icount=False):
     return args
 
 
-def shim_params(machine, r2, entry, cpu_off=0):
+def shim_params(machine, r2, entry, cpu_off=None):
     """The words tests/boot/bootshim.S reads after its code: r1 (machine type),
     r2, the kernel's entry, the PSCI CPU_OFF function ID secondary CPUs power
-    off with (0: none), and where they wait for an entry address otherwise
-    (pen 0: in WFI for good)."""
+    off with (None: the board's; 0: none), and where they wait for an entry
+    address otherwise (pen 0: in WFI for good)."""
     import struct
     pen, gicc, _ = board(machine).get("pen", (0, 0, 0))
+    if cpu_off is None:
+        cpu_off = board(machine).get("cpu_off", 0)
     return struct.pack("<IIIIII", 0x8e0, r2, entry, cpu_off, pen, gicc)
 
 

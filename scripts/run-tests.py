@@ -36,7 +36,7 @@ LOGDIR = os.path.join(BUILD, "test")
 
 DEFAULTS = {
     "mem": "256M", "smp": "", "dtb": "", "append": "",
-    "loader": "qemu", "load": "", "dtbaddr": "", "shimaddr": "", "cpu_off": "0",
+    "loader": "qemu", "load": "", "dtbaddr": "", "shimaddr": "", "cpu_off": "",
     "expect": "ktap", "timeout": "60", "machine": "vexpress-a9", "filter": "",
     "icount": "", "semihosting": "1", "image": "kernel.bin",
     "ubootcmd": "bootz ${kernel_addr_r} - ${fdtcontroladdr}",
@@ -228,7 +228,8 @@ def qemu_command(boot, logname):
         shim = f.read()
     shim_path = os.path.join(LOGDIR, logname + ".shim")
     with open(shim_path, "wb") as f:
-        f.write(shim + boards.shim_params(boot["machine"], r2, load, int(boot["cpu_off"], 0)))
+        f.write(shim + boards.shim_params(boot["machine"], r2, load,
+                                          int(boot["cpu_off"], 0) if boot["cpu_off"] else None))
     shimaddr = int(boot["shimaddr"], 0) if boot["shimaddr"] else board["ram_base"]
     kernel = image_within_ram(kernel, load, board["ram_base"] + mem_bytes(boot["mem"]), logname)
     cmd += ["-device", "loader,file=%s,addr=0x%x" % (shim_path, shimaddr),
