@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check that every sample output the README and docs/ quote is true.
 
-    scripts/check-doc-samples.py [FILE.md ...]    (default: README.md docs/*.md)
+    scripts/check-doc-samples.py [--refresh] [FILE.md ...]    (default: README.md docs/*.md)
 
 make test runs it as the test "docs".  The rules, for whoever writes docs:
 
@@ -43,8 +43,10 @@ make test runs it as the test "docs".  The rules, for whoever writes docs:
 6. In any sample, `≈N` stands for a number within 5% of N (commas allowed):
    for figures that move a little with every change of the code, such as
    instruction counts under `-icount`; a larger move means the text around
-   the figure needs rereading.  And two or more blanks in a row match any
-   run of blanks, so a table's columns may be realigned.
+   the figure needs rereading (`--refresh` rewrites every ≈ figure from
+   the run it makes, for when the code moved them on purpose).  And two
+   or more blanks in a row match any run of blanks, so a table's columns
+   may be realigned.
 
 What is not a ```log or ```run block is not checked here; say in the doc
 why a sample cannot be (a diagram, a record of a past measurement, a
@@ -142,15 +144,52 @@ def line_pattern(sample):
     return re.compile("".join(parts)), near
 
 
-def line_matches(sample, logline):
+def line_matches(sample, logline, tolerance=TOLERANCE):
     pattern, near = line_pattern(sample)
     m = pattern.search(logline)
     if not m:
         return False
     for want, got in zip(near, m.groups()):
-        if abs(float(got.replace(",", "")) - want) > TOLERANCE * abs(want):
+        if abs(float(got.replace(",", "")) - want) > tolerance * abs(want):
             return False
     return True
+
+
+def refreshed(sample, logline):
+    """@sample with each ≈ figure replaced by the one @logline has there."""
+    pattern, near = line_pattern(sample)
+    got = iter(pattern.search(logline).groups())
+
+    def figure(m):
+        value = next(got).replace(",", "")
+        if "." not in value and int(value) >= 1000:
+            value = "{:,}".format(int(value))
+        return APPROX + value
+
+    return re.sub(APPROX + r"[0-9][0-9,]*(?:\.[0-9]+)?", figure, sample)
+
+
+def refresh(path, lines, log):
+    """Rewrite @path's ≈ figures of one sample from @log (--refresh); returns how many lines."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read().split("\n")
+    changed, pos = 0, 0
+    for n, sample in lines:
+        if APPROX not in sample:
+            continue
+        at = pos
+        while at < len(log) and not line_matches(sample, log[at], float("inf")):
+            at += 1
+        if at == len(log):
+            continue
+        new = refreshed(sample, log[at])
+        if new != sample:
+            text[n - 1] = new
+            changed += 1
+        pos = at + 1
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(text))
+    return changed
 
 
 def check(path, info, lines, log):
@@ -170,6 +209,8 @@ def check(path, info, lines, log):
 
 
 def main(argv):
+    update = "--refresh" in argv
+    argv = [a for a in argv if a != "--refresh"]
     runner = runner_module.load()
     os.makedirs(runner.LOGDIR, exist_ok=True)
     files = argv or [os.path.join(TOP, "README.md")] + sorted(glob.glob(os.path.join(TOP, "docs", "*.md")))
@@ -194,6 +235,12 @@ def main(argv):
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         logs = dict(zip(boots, pool.map(output, boots)))
+    if update:
+        for path, info, lines in found:
+            n = refresh(path, lines, logs[info])
+            if n:
+                print("%s: %d lines' figures refreshed" % (os.path.relpath(path, TOP), n))
+        found = [(p, i, l) for p in files for i, l in samples(p) if i in logs]
     for path, info, lines in found:
         for n, text in check(path, info, lines, logs[info]):
             if info[0] == "run":
@@ -203,6 +250,9 @@ def main(argv):
                                                                   boots[info]["name"])
             print("%s:%d: not in %s, in this order: %s"
                   % (os.path.relpath(path, TOP), n, where, text.strip()))
+            if APPROX in text:
+                print("  (a figure moved more than 5%%: %s --refresh rewrites the doc's ≈ figures "
+                      "from this run; then reread the text around them)" % sys.argv[0])
             problems += 1
     nlines = sum(len(l) for _, _, l in found)
     nruns = sum(1 for i in boots if i[0] == "run")
