@@ -264,8 +264,10 @@ void secondary_start_kernel(unsigned int cpu, u32 setup_status, u32 entry_mode)
 	set_cpu_online(cpu, true);
 
 	local_irq_enable();
-	for (;;)
+	for (;;) {
+		arch_cpu_idle_enter(); /* PL310 erratum 769419: drain the store buffer */
 		__asm__ __volatile__("wfi" ::: "memory");
+	}
 }
 
 /*

@@ -392,8 +392,8 @@ u32 l2c310_errata(unsigned int rev, struct l2x0_regs *regs)
 	 * 769419 (before r3p2): the store buffer does not drain by itself
 	 * when the system goes idle, so a write may sit there.  The
 	 * workaround is a write barrier before idling (Linux's
-	 * arch_cpu_idle_enter, asm/outercache.h; the idle loop calls it before
-	 * WFI); Linux reports it on every release, since
+	 * arch_cpu_idle_enter, asm/outercache.h; the secondaries' idle loop
+	 * calls it before WFI); Linux reports it on every release, since
 	 * the barrier costs nothing where it is not needed.
 	 */
 	e |= L2C310_ERRATUM_769419;
