@@ -3,7 +3,9 @@
  * The SMP primitives as the hardware sees them: where locks live (LDREX and
  * STREX need Normal memory, and Shareable memory for the other CPUs'
  * exclusive monitors to see them), TPIDRPRW holding this CPU's per-CPU
- * offset.
+ * offset, and one lock, atomics and a bitmap hammered by every online CPU
+ * at once (with one CPU, the same work alone: every acquisition must still
+ * take and serve exactly one ticket).
  * Target-only: it reads CP15 and translates addresses with ATS1CPR.
  */
 #include "atomic.h"
@@ -15,6 +17,7 @@
 #include "smp.h"
 #include "spinlock.h"
 #include <asm/cp15.h>
+#include <asm/processor.h>
 #include <asm/mmu.h>
 #include <asm/pgtable.h>
 #include <asm/pgtable-hwdef.h>
@@ -84,8 +87,83 @@ static void smp_locking_tpidrprw_holds_this_cpus_offset(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, per_cpu(cpu_number, cpu), cpu);
 }
 
+/*
+ * Small on purpose: under QEMU's multi-threaded TCG on a busy host, a
+ * ticket handed to a vCPU thread the host has descheduled waits for the
+ * host to run it again, and every other CPU waits behind it (a ticket
+ * lock's known cost under overcommit), so 20000 rounds could take minutes.
+ */
+#define CONTENTION_ROUNDS 1000
+
+struct contention {
+	spinlock_t lock;
+	unsigned long counter; /* only under the lock */
+	unsigned long overlaps;
+	atomic_t inside;
+	atomic_t arrived;    /* the start line: all CPUs begin together */
+	atomic_t found_held; /* acquisitions that found the lock taken */
+	atomic_t atomic_counter;
+	unsigned long claimed[BITS_TO_LONGS(NR_CPUS * 64)];
+	int claims[NR_CPUS];
+	int seen_cpu[NR_CPUS];
+};
+
+/* Every online CPU runs this at once (one CPU: the same work, alone). */
+static void contend(void *arg)
+{
+	struct contention *c = arg;
+	int cpu = smp_processor_id();
+
+	atomic_inc(&c->arrived);
+	while (atomic_read(&c->arrived) < (int)num_online_cpus())
+		cpu_relax();
+	for (int i = 0; i < CONTENTION_ROUNDS; i++) {
+		unsigned long flags;
+
+		if (spin_is_locked(&c->lock))
+			atomic_inc(&c->found_held);
+		spin_lock_irqsave(&c->lock, flags);
+		if (atomic_inc_return(&c->inside) != 1)
+			c->overlaps++;
+		c->counter++;
+		atomic_dec(&c->inside);
+		spin_unlock_irqrestore(&c->lock, flags);
+		atomic_inc(&c->atomic_counter);
+	}
+	for (int nr = 0; nr < NR_CPUS * 64; nr++)
+		if (!test_and_set_bit((unsigned long)nr, c->claimed))
+			c->claims[cpu]++;
+	c->seen_cpu[cpu]++;
+}
+
+static void smp_locking_every_online_cpu_contends_for_one_lock(struct ktap_test *t)
+{
+	struct contention *c = kzalloc(sizeof(*c), GFP_KERNEL);
+	unsigned int n = num_online_cpus(), claims = 0;
+	int cpu;
+
+	KTAP_ASSERT_TRUE(t, c);
+	spin_lock_init(&c->lock);
+	on_each_cpu(contend, c, 1);
+	ktap_info("%u CPUs, %u acquisitions each: %d found the lock held", n, CONTENTION_ROUNDS,
+		  atomic_read(&c->found_held));
+	KTAP_EXPECT_EQ(t, c->counter, (unsigned long)n * CONTENTION_ROUNDS);
+	KTAP_EXPECT_EQ(t, c->overlaps, 0ul);
+	KTAP_EXPECT_EQ(t, atomic_read(&c->atomic_counter), (int)(n * CONTENTION_ROUNDS));
+	/* Every acquisition took one ticket and served it: owner == next == the count. */
+	KTAP_EXPECT_EQ(t, c->lock.raw_lock.slock,
+		       (u32)((n * CONTENTION_ROUNDS) & 0xffff) * 0x10001u);
+	for_each_online_cpu (cpu) {
+		KTAP_EXPECT_EQ(t, c->seen_cpu[cpu], 1);
+		claims += (unsigned int)c->claims[cpu];
+	}
+	KTAP_EXPECT_EQ(t, claims, (unsigned int)NR_CPUS * 64); /* every bit won exactly once */
+	kfree(c);
+}
+
 static struct ktap_case smp_locking_cases[] = {
 	KTAP_CASE(smp_locking_locks_live_in_normal_shareable_memory),
 	KTAP_CASE(smp_locking_tpidrprw_holds_this_cpus_offset),
+	KTAP_CASE(smp_locking_every_online_cpu_contends_for_one_lock),
 	{}};
 KTAP_SUITE(smp_locking, smp_locking_cases);
