@@ -246,26 +246,32 @@ def qemu_command(boot, logname):
     return cmd
 
 
-def run_qemu_logged(boot, logpath):
-    """Boot @boot under QEMU to the end or its timeout and keep the log at @logpath.
-
-    The log starts with the command line.  Returns (console text, exit code),
-    the code None when the timeout stopped QEMU.  For the scripts that boot
-    one configuration and read its log (bench.py, check-doc-samples.py)."""
-    cmd = qemu_command(boot, boot["name"])
+def boot_and_log(boot, logname, logpath):
+    """Boot @boot under QEMU (through U-Boot's prompt for loader=uboot) to the
+    end or its timeout, and keep the log, which starts with the command line,
+    at @logpath.  Returns (console text, exit code or None, hung)."""
+    cmd = qemu_command(boot, logname)
     env = dict(os.environ, QEMU_AUDIO_DRV="none")
     if boot["loader"] == "uboot":
-        out, code, _ = run_uboot(cmd, env, boot["ubootcmd"], float(boot["timeout"]))
+        out, code, hung = run_uboot(cmd, env, boot["ubootcmd"], float(boot["timeout"]))
     else:
         try:
             proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                                   timeout=float(boot["timeout"]))
-            out, code = proc.stdout, proc.returncode
+            out, code, hung = proc.stdout, proc.returncode, False
         except subprocess.TimeoutExpired as e:
-            out, code = e.stdout or b"", None
+            out, code, hung = e.stdout or b"", None, True
     text = out.decode("utf-8", "replace")
     with open(logpath, "w") as f:
         f.write("$ " + " ".join(shlex.quote(c) for c in cmd) + "\n" + text)
+    return text, code, hung
+
+
+def run_qemu_logged(boot, logpath):
+    """boot_and_log() for the scripts that boot one configuration and read its
+    log (bench.py, check-doc-samples.py): (console text, exit code), the code
+    None when the timeout stopped QEMU."""
+    text, code, _ = boot_and_log(boot, boot["name"], logpath)
     return text, code
 
 
@@ -301,22 +307,9 @@ def run_boot(boot):
     """Boot once; returns (name, report, problems, seconds)."""
     name = "boot:" + boot["name"]
     logname = boot["name"]
-    cmd = qemu_command(boot, logname)
-    env = dict(os.environ, QEMU_AUDIO_DRV="none")
     start = time.time()
-    if boot["loader"] == "uboot":
-        out, code, hung = run_uboot(cmd, env, boot["ubootcmd"], float(boot["timeout"]))
-    else:
-        try:
-            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-                                  timeout=float(boot["timeout"]))
-            out, code, hung = proc.stdout, proc.returncode, False
-        except subprocess.TimeoutExpired as e:
-            out, code, hung = e.stdout or b"", None, True
+    text, code, hung = boot_and_log(boot, logname, os.path.join(LOGDIR, logname + ".log"))
     seconds = time.time() - start
-    text = out.decode("utf-8", "replace")
-    with open(os.path.join(LOGDIR, logname + ".log"), "w") as f:
-        f.write("$ " + " ".join(shlex.quote(c) for c in cmd) + "\n" + text)
 
     problems = []
     if hung and boot["expect"] != "wfi":
