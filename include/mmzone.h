@@ -133,20 +133,32 @@ static_assert(MAX_NR_ZONES <= (1 << ZONES_SHIFT), "ZONES_SHIFT too small");
 
 /**
  * struct per_cpu_pages - a CPU's cache of order-0 pages for one zone
+ * @lock: protects the lists and counts against a remote drain
  * @count: pages on all lists
  * @high: drain down when count reaches this
  * @batch: pages moved to or from the buddy lists at a time
  * @free_factor: doubles the drain batch while frees run without allocations
  * @lists: one list per pcp migratetype
+ * @vm_events: this CPU's share of the zone's event counts
  *
- * Only order-0 pages are cached (Linux 6.1 also caches orders 1..3).
+ * Only order-0 pages are cached (Linux 6.1 also caches orders 1..3).  The
+ * owning CPU takes @lock with interrupts masked (a trylock: if a remote
+ * drain holds it, the page goes to or comes from the buddy lists instead);
+ * drain_all_pages() takes it to empty another CPU's lists, as Linux 6.1
+ * does.  The event counts are written only by the owning CPU, with
+ * interrupts masked, and summed by readers (Linux keeps them in per-CPU
+ * vm_event_states; here they share the pcp's cache line, which the fast
+ * path touches anyway).  Each CPU's pcp has a cache line of its own, so
+ * CPUs do not bounce each other's.
  */
 struct per_cpu_pages {
+	spinlock_t lock;
 	int count;
 	int high;
 	int batch;
 	short free_factor;
 	struct list_head lists[MIGRATE_PCPTYPES];
+	unsigned long vm_events[NR_ZONE_EVENT_ITEMS];
 } __aligned(SMP_CACHE_BYTES);
 
 struct pglist_data;
@@ -174,7 +186,9 @@ struct pglist_data;
  * @lock: protects the free lists, counters and pageblock bits
  * @free_area: the buddy lists
  * @vm_stat: NR_FREE_PAGES, NR_FREE_CMA_PAGES
- * @vm_events: allocation, free, failure and fallback counts
+ *
+ * The event counts (allocations, frees, failures, fallbacks) are per CPU,
+ * in per_cpu_pageset[cpu].vm_events: zone_vm_events() sums them.
  */
 struct zone {
 	unsigned long _watermark[NR_WMARK];
@@ -194,7 +208,6 @@ struct zone {
 	spinlock_t lock;
 	struct free_area free_area[MAX_ORDER];
 	long vm_stat[NR_VM_ZONE_STAT_ITEMS];
-	unsigned long vm_events[NR_ZONE_EVENT_ITEMS];
 };
 
 #define min_wmark_pages(z)  ((z)->_watermark[WMARK_MIN])

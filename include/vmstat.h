@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Zone counters and the /proc-style reports (Linux's vmstat.h and the
- * buddyinfo/zoneinfo/pagetypeinfo printers of mm/vmstat.c).  Counters are
- * plain words changed under zone->lock (or with interrupts off on the
- * owning CPU); Linux batches them per CPU, which a UP kernel does not need.
+ * buddyinfo/zoneinfo/pagetypeinfo printers of mm/vmstat.c).  The page
+ * counts (vm_stat) are plain words changed under zone->lock and read
+ * without it; Linux batches them per CPU, which four CPUs do not need.
+ * The event counts are per CPU (struct per_cpu_pages), each written only
+ * by its own CPU, as Linux's vm_event_states.
  */
 #ifndef _VMSTAT_H
 #define _VMSTAT_H
@@ -27,10 +29,29 @@ static inline void __mod_zone_freepage_state(struct zone *zone, long nr_pages, i
 		__mod_zone_page_state(zone, NR_FREE_CMA_PAGES, nr_pages);
 }
 
+/* Count on @pcp, this CPU's pcp of the zone (the caller has it at hand). */
+static inline void __count_pcp_vm_events(struct per_cpu_pages *pcp, enum zone_event_item item,
+					 unsigned long delta)
+{
+	pcp->vm_events[item] += delta;
+}
+
+/* Count on this CPU; interrupts masked or not (an interrupt handler never allocates). */
 static inline void __count_zone_vm_events(struct zone *zone, enum zone_event_item item,
 					  unsigned long delta)
 {
-	zone->vm_events[item] += delta;
+	__count_pcp_vm_events(&zone->per_cpu_pageset[smp_processor_id()], item, delta);
+}
+
+/** zone_vm_events - @zone's count of @item, summed over every CPU */
+static inline unsigned long zone_vm_events(const struct zone *zone, enum zone_event_item item)
+{
+	unsigned long sum = 0;
+	int cpu;
+
+	for_each_possible_cpu (cpu)
+		sum += READ_ONCE(zone->per_cpu_pageset[cpu].vm_events[item]);
+	return sum;
 }
 
 /** global_zone_page_state - @item summed over every zone */

@@ -158,7 +158,8 @@ noinline void bad_page(struct page *page, const char *reason, unsigned long call
 	dump_page(page, reason);
 	if (caller)
 		printk(KERN_ALERT "caller: %pS\n", (void *)caller);
-	bad_page_reports++;
+	__atomic_fetch_add(&bad_page_reports, 1,
+			   __ATOMIC_RELAXED); /* reports may come from any CPU */
 }
 
 /* What is wrong with a page that should be unused (Linux's page_bad_reason). */
@@ -460,7 +461,7 @@ static noinline bool __free_pages_ok(struct page *page, unsigned int order, fpi_
 /*
  * Return up to @count pages from @pcp's lists to the buddy lists, taking
  * the lists in turn starting with @pindex and each from its cold tail.
- * Caller has interrupts off.
+ * Caller holds pcp->lock with interrupts off; zone->lock nests inside it.
  */
 static noinline void free_pcppages_bulk(struct zone *zone, int count, struct per_cpu_pages *pcp,
 					int pindex)
@@ -525,14 +526,22 @@ static noinline void free_pcp_high(struct zone *zone, struct per_cpu_pages *pcp,
 	free_pcppages_bulk(zone, nr_pcp_free(pcp, high, READ_ONCE(pcp->batch)), pcp, pindex);
 }
 
-/* A page of an isolated pageblock goes straight to the isolated free list. */
-static noinline void free_unref_page_isolated(struct zone *zone, struct page *page)
+/*
+ * An order-0 page that does not go on the pcp list: one of an isolated
+ * pageblock (to the isolated free list), or one whose CPU found its pcp
+ * lock taken by a remote drain (as Linux 6.1, rather than wait).
+ */
+static noinline void free_unref_page_buddy(struct zone *zone, struct page *page, unsigned long pfn,
+					   int migratetype)
 {
 	__count_zone_vm_events(zone, ZONE_PGFREE, 1);
-	free_one_page(zone, page, page_to_pfn(page), 0, MIGRATE_ISOLATE, FPI_NONE);
+	free_one_page(zone, page, pfn, 0, migratetype, FPI_NONE);
 }
 
-/* Free an order-0 page to this CPU's pcp list (Linux's free_unref_page). */
+/*
+ * Free an order-0 page to this CPU's pcp list (Linux's free_unref_page),
+ * under the list's lock with interrupts masked, as Linux 6.1.
+ */
 static __always_inline void free_unref_page(struct page *page, unsigned long caller)
 {
 	struct per_cpu_pages *pcp;
@@ -564,16 +573,20 @@ static __always_inline void free_unref_page(struct page *page, unsigned long cal
 	} else if (likely(!is_migrate_isolate(mt))) {
 		list = &pcp->lists[MIGRATE_MOVABLE];
 	} else {
-		free_unref_page_isolated(zone, page);
+		free_unref_page_buddy(zone, page, pfn, MIGRATE_ISOLATE);
 		return;
 	}
 
-	flags = arch_local_irq_save();
+	/* Linux 6.1's pcp_spin_trylock_irqsave(): a drain holds the lock only briefly. */
+	if (unlikely(!spin_trylock_irqsave(&pcp->lock, flags))) {
+		free_unref_page_buddy(zone, page, pfn, mt);
+		return;
+	}
 	list_add(&page->pcp_list, list);
-	__count_zone_vm_events(zone, ZONE_PGFREE, 1);
+	__count_pcp_vm_events(pcp, ZONE_PGFREE, 1);
 	if (unlikely(++pcp->count >= READ_ONCE(pcp->high)))
 		free_pcp_high(zone, pcp, (int)(list - pcp->lists));
-	arch_local_irq_restore(flags);
+	spin_unlock_irqrestore(&pcp->lock, flags);
 }
 
 static __always_inline void free_the_page(struct page *page, unsigned int order,
@@ -965,8 +978,10 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 	struct page *page;
 	unsigned long flags;
 
-	flags = arch_local_irq_save();
 	pcp = &zone->per_cpu_pageset[smp_processor_id()];
+	/* A remote drain holds the lock: take from the buddy lists (Linux 6.1). */
+	if (unlikely(!spin_trylock_irqsave(&pcp->lock, flags)))
+		return NULL;
 	/* An allocation ends a run of frees: drain in smaller steps again. */
 	pcp->free_factor >>= 1;
 	list = &pcp->lists[migratetype];
@@ -974,15 +989,17 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 		pcp->count +=
 			rmqueue_bulk(zone, READ_ONCE(pcp->batch), list, migratetype, alloc_flags);
 		if (unlikely(list_empty(list))) {
-			arch_local_irq_restore(flags);
-			return NULL;
+			page = NULL;
+			goto out;
 		}
 	}
 	page = list_first_entry(list, struct page, pcp_list);
 	/* Unlinked without list poisoning: the new owner initialises ->lru. */
 	__list_del(page->pcp_list.prev, page->pcp_list.next);
 	pcp->count--;
-	arch_local_irq_restore(flags);
+	__count_pcp_vm_events(pcp, ZONE_PGALLOC, 1);
+out:
+	spin_unlock_irqrestore(&pcp->lock, flags);
 	return page;
 }
 
@@ -1017,13 +1034,11 @@ static __always_inline struct page *rmqueue(struct zone *zone, unsigned int orde
 	if (likely(order == 0) && ((alloc_flags & ALLOC_CMA) || migratetype != MIGRATE_MOVABLE)) {
 		page = rmqueue_pcplist(zone, migratetype, alloc_flags);
 		if (likely(page))
-			goto out;
+			return page;
 	}
 	page = rmqueue_buddy(zone, order, alloc_flags, migratetype);
-	if (!page)
-		return NULL;
-out:
-	__count_zone_vm_events(zone, ZONE_PGALLOC, 1UL << order);
+	if (page)
+		__count_zone_vm_events(zone, ZONE_PGALLOC, 1UL << order);
 	return page;
 }
 
@@ -1376,15 +1391,22 @@ void free_pages_exact(void *virt, size_t size)
 
 /* ---------------------------------------------------------------- pcp control */
 
+/*
+ * Empty @cpu's list of @zone, this CPU's or another's, under the list's
+ * lock (Linux 6.1's drain_pages_zone).  The unlocked look at the count
+ * may miss a page whose free is under way on @cpu; CMA's callers find
+ * such a page busy and fail or retry, as in Linux.
+ */
 static void drain_pages_zone(unsigned int cpu, struct zone *zone)
 {
 	struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
 	unsigned long flags;
 
-	flags = arch_local_irq_save();
-	if (pcp->count)
+	if (READ_ONCE(pcp->count)) {
+		spin_lock_irqsave(&pcp->lock, flags);
 		free_pcppages_bulk(zone, pcp->count, pcp, 0);
-	arch_local_irq_restore(flags);
+		spin_unlock_irqrestore(&pcp->lock, flags);
+	}
 }
 
 static void drain_pages(unsigned int cpu, struct zone *zone)
@@ -1412,9 +1434,13 @@ void drain_local_pages(struct zone *zone)
  *
  * CMA calls this after isolating pageblocks, so pages cached on pcp lists
  * land in the isolated free lists where alloc_contig_range() finds them.
- * Only one CPU runs for now, so this drains the other CPUs' (empty) lists
- * directly; with secondary CPUs each must drain its own, as Linux does
- * with per-CPU work items.
+ * As Linux 6.1 (since 6.0; before, it queued work on each CPU), the
+ * calling CPU empties every online CPU's lists itself, taking each list's
+ * lock: no interrupt or other CPU's help is needed, so this works while
+ * the other CPUs run with interrupts masked (inside on_each_cpu(), say).
+ * Linux skips CPUs whose lists look empty and serialises drainers with a
+ * mutex; an empty list costs one read here, and concurrent drainers
+ * simply take turns on each lock.
  */
 void drain_all_pages(struct zone *zone)
 {

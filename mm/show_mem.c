@@ -184,7 +184,7 @@ void show_zoneinfo(void)
 			       zone_page_state(zone, i));
 		for (int i = 0; i < NR_ZONE_EVENT_ITEMS; i++)
 			printk(KERN_INFO "      %-12s %lu\n", zone_event_names[i],
-			       zone->vm_events[i]);
+			       zone_vm_events(zone, i));
 		printk(KERN_INFO "  pagesets\n");
 		for_each_online_cpu (cpu) {
 			struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];

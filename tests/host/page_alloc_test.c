@@ -375,17 +375,17 @@ static void page_alloc_unmovable_fallback_steals_a_whole_pageblock(struct ktap_t
 {
 	unsigned long counts[MIGRATE_TYPES];
 	struct zone *zone = NORMAL;
-	unsigned long steals = zone->vm_events[ZONE_PGALLOC_STEAL];
+	unsigned long steals = zone_vm_events(zone, ZONE_PGALLOC_STEAL);
 	struct page *page;
 
 	host_mm_boot(&layout_64m);
-	steals = zone->vm_events[ZONE_PGALLOC_STEAL];
+	steals = zone_vm_events(zone, ZONE_PGALLOC_STEAL);
 	/* Right after boot every pageblock is movable. */
 	zone_free_pages_by_migratetype(zone, counts);
 	KTAP_EXPECT_EQ(t, counts[MIGRATE_UNMOVABLE], 0);
 	page = alloc_pages(GFP_KERNEL, 0);
 	KTAP_ASSERT_TRUE(t, page != NULL);
-	KTAP_EXPECT_EQ(t, zone->vm_events[ZONE_PGALLOC_STEAL], steals + 1);
+	KTAP_EXPECT_EQ(t, zone_vm_events(zone, ZONE_PGALLOC_STEAL), steals + 1);
 	KTAP_EXPECT_EQ(t, get_pageblock_migratetype(page), MIGRATE_UNMOVABLE);
 	/* The whole 4 MiB block moved: all but the page taken are free and unmovable. */
 	zone_free_pages_by_migratetype(zone, counts);
@@ -393,7 +393,7 @@ static void page_alloc_unmovable_fallback_steals_a_whole_pageblock(struct ktap_t
 		       pageblock_nr_pages - 1);
 	/* The next unmovable request needs no fallback. */
 	__free_page(alloc_pages(GFP_KERNEL, 0));
-	KTAP_EXPECT_EQ(t, zone->vm_events[ZONE_PGALLOC_STEAL], steals + 1);
+	KTAP_EXPECT_EQ(t, zone_vm_events(zone, ZONE_PGALLOC_STEAL), steals + 1);
 	__free_page(page);
 	EXPECT_ZONE_OK(t, zone);
 }
@@ -493,7 +493,7 @@ static void page_alloc_gfp_kernel_stops_at_min_and_gfp_atomic_goes_below(struct 
 	free_now = zone_page_state(zone, NR_FREE_PAGES);
 	KTAP_EXPECT_LE(t, free_now, min);
 	KTAP_EXPECT_GT(t, free_now, min - 8); /* stopped right at min, not earlier */
-	KTAP_EXPECT_EQ(t, zone->vm_events[ZONE_PGALLOC_FAIL], 1);
+	KTAP_EXPECT_EQ(t, zone_vm_events(zone, ZONE_PGALLOC_FAIL), 1);
 
 	/* GFP_ATOMIC may take half of min, and a quarter of the rest. */
 	na = alloc_until_failure(GFP_ATOMIC, 0, pages + n, max - n);
