@@ -71,6 +71,8 @@
 #define MAX_PARTIAL 10
 
 LIST_HEAD(slab_caches);
+/* Linux's slab_mutex: the list of caches.  Nothing here sleeps, so a spinlock. */
+static DEFINE_SPINLOCK(slab_mutex);
 struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 unsigned long slab_bug_reports;
 char slab_last_bug[64];
@@ -475,28 +477,39 @@ static bool check_slab(struct kmem_cache *s, struct slab *slab)
  * Is @search on @slab's freelist, or on the freelist of a CPU that owns
  * @slab?  Called with the node's list_lock held.  Walks at most as many
  * objects as the slab has, so a corrupted (looping) list ends; a pointer
- * that leaves the slab is reported and the list cut there.  With SMP,
- * another CPU's freelist may change under the walk: it will need an IPI
- * or the owner's cooperation.
+ * that leaves the slab is reported and the list cut there.
+ *
+ * Another CPU's freelist may change under the walk (its owner pops and
+ * pushes with only its own interrupts masked), so it is walked read-only:
+ * a pointer that leaves the slab there ends the walk without a report or
+ * a cut, since it may be an object that CPU has just handed out.  Such a
+ * walk can (rarely) miss a double free, or see an object that was on that
+ * list a moment ago; Linux does not search the CPUs' lists at all.
  */
 static bool on_freelist(struct kmem_cache *s, struct slab *slab, void *search)
 {
 	void **lists[NR_CPUS + 1];
+	bool own[NR_CPUS + 1];
 	int nr = 0, cpu;
 
+	own[nr] = true;
 	lists[nr++] = (void **)&slab->freelist;
 	for_each_possible_cpu (cpu)
-		if (s->cpu_slab[cpu].slab == slab)
+		if (READ_ONCE(s->cpu_slab[cpu].slab) == slab) {
+			own[nr] = cpu == smp_processor_id();
 			lists[nr++] = (void **)&s->cpu_slab[cpu].freelist;
+		}
 	for (int i = 0; i < nr; i++) {
-		void *fp = *lists[i], *object = NULL;
+		void *fp = READ_ONCE(*lists[i]), *object = NULL;
 		unsigned int n = 0;
 
 		while (fp && n <= slab->objects) {
 			if (fp == search)
 				return true;
 			if (!check_valid_pointer(s, slab, fp)) {
-				if (object) {
+				if (!own[i]) {
+					break;
+				} else if (object) {
 					object_err(s, slab, object, "Freechain corrupt");
 					set_freepointer(s, object, NULL);
 				} else {
@@ -781,10 +794,15 @@ static void deactivate_slab(struct kmem_cache *s, struct slab *slab, void *freel
 		discard_slab(s, slab);
 }
 
-/* Return this CPU's slab of @s to the node (kmem_cache_shrink, destroy). */
-static void flush_cpu_slab(struct kmem_cache *s, int cpu)
+/*
+ * Return this CPU's slab of the cache @info to the node; on_each_cpu()
+ * runs it on every CPU (Linux's flush_all() queues it as work on each).
+ * Only the owner touches its kmem_cache_cpu, with interrupts masked.
+ */
+static void flush_cpu_slab(void *info)
 {
-	struct kmem_cache_cpu *c = &s->cpu_slab[cpu];
+	struct kmem_cache *s = info;
+	struct kmem_cache_cpu *c = &s->cpu_slab[smp_processor_id()];
 	unsigned long flags = arch_local_irq_save();
 	struct slab *slab = c->slab;
 	void *freelist = c->freelist;
@@ -1465,7 +1483,9 @@ static int kmem_cache_open(struct kmem_cache *s, const char *name, unsigned int 
 		INIT_LIST_HEAD(&n->partial);
 		INIT_LIST_HEAD(&n->full);
 	}
+	spin_lock(&slab_mutex);
 	list_add(&s->list, &slab_caches);
+	spin_unlock(&slab_mutex);
 	return 0;
 }
 
@@ -1566,10 +1586,7 @@ static void shrink_partial(struct kmem_cache *s)
  */
 int kmem_cache_shrink(struct kmem_cache *s)
 {
-	int cpu;
-
-	for_each_possible_cpu (cpu)
-		flush_cpu_slab(s, cpu);
+	on_each_cpu(flush_cpu_slab, s, 1);
 	shrink_partial(s);
 	return 0;
 }
@@ -1594,7 +1611,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		       s->name, (void *)_RET_IP_);
 		return;
 	}
+	spin_lock(&slab_mutex);
 	list_del(&s->list);
+	spin_unlock(&slab_mutex);
 	kmem_cache_free(kmem_cache, s);
 }
 
@@ -1901,6 +1920,8 @@ void print_slabinfo(void)
 	pr_info("# name            <active_objs> <num_objs> <objsize> <objperslab> "
 		"<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata "
 		"<active_slabs> <num_slabs> <sharedavail>\n");
+	/* Printed under the lock: a report, and no cache is created meanwhile. */
+	spin_lock(&slab_mutex);
 	list_for_each_entry (s, &slab_caches, list) {
 		struct slabinfo si;
 
@@ -1910,6 +1931,7 @@ void print_slabinfo(void)
 			s->name, si.active_objs, si.num_objs, s->size, si.objects_per_slab,
 			1 << si.cache_order, 0, 0, 0, si.active_slabs, si.num_slabs, 0UL);
 	}
+	spin_unlock(&slab_mutex);
 }
 
 static bool slabinfo_at_boot_requested;
