@@ -49,7 +49,7 @@ static inline unsigned long zone_vm_events(const struct zone *zone, enum zone_ev
 	unsigned long sum = 0;
 	int cpu;
 
-	for_each_possible_cpu (cpu)
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		sum += READ_ONCE(zone->per_cpu_pageset[cpu].vm_events[item]);
 	return sum;
 }

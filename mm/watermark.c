@@ -121,7 +121,7 @@ static void zone_set_pageset_high_and_batch(struct zone *zone, int cpu_online)
 		return;
 	zone->pageset_high = new_high;
 	zone->pageset_batch = new_batch;
-	for_each_possible_cpu (cpu) {
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
 
 		WRITE_ONCE(pcp->batch, new_batch);
@@ -137,7 +137,11 @@ void zone_pcp_init(struct zone *zone)
 {
 	int cpu;
 
-	for_each_possible_cpu (cpu) {
+	/*
+	 * Every entry of the array: this runs from bootmem_init(), before
+	 * setup_arch() reads /cpus, so the possible CPUs are not known yet.
+	 */
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
 
 		memset(pcp, 0, sizeof(*pcp));

@@ -3,7 +3,7 @@
 
     scripts/run-tests.py [--jobs N] [--only GLOB] [--list]
 
-Tests: host:unit (the host KTAP suites), fuzz, host:scripts (unittest over
+Tests: host:unit (the host KTAP suites), host:mm_smp (the on-request mm_smp stress), fuzz, host:scripts (unittest over
 tests/scripts/*_test.py: the Python tools' own logic), host:gdb (the gdb
 helpers against a booted kernel), boot:NAME, linux-diff:NAME.
 Each boot is one line of tests/boot/boots.conf; each linux-diff run (Linux
@@ -580,6 +580,9 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         if fnmatch.fnmatch("host:unit", args.only):
             jobs.append(pool.submit(run_host, os.path.join(host, "unit"), "unit"))
+        # The suites that run only when named (on_request): the mm_smp stress on threads.
+        if fnmatch.fnmatch("host:mm_smp", args.only):
+            jobs.append(pool.submit(run_host, [os.path.join(host, "unit"), "mm_smp"], "mm_smp"))
         if fnmatch.fnmatch("format", args.only):
             jobs.append(pool.submit(run_command, [os.path.join(TOP, "scripts", "check-format.sh")],
                                     "format"))

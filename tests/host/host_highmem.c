@@ -10,6 +10,7 @@
  */
 #include "mm.h"
 #include "host_mm.h"
+#include "spinlock.h"
 
 /* Linux ARM's LAST_PKMAP: a 2 MiB window of 4 KiB pages. */
 #define LAST_PKMAP 512
@@ -20,7 +21,9 @@ static struct {
 	int count;
 } pkmap[LAST_PKMAP];
 
-static int kmap_atomic_depth;
+static DEFINE_SPINLOCK(kmap_lock);
+
+static int kmap_atomic_depth[NR_CPUS];
 
 /** kmap - the page's address; a highmem page is entered in the pkmap table */
 void *kmap(struct page *page)
@@ -29,9 +32,11 @@ void *kmap(struct page *page)
 
 	if (!PageHighMem(page))
 		return page_address(page);
+	spin_lock(&kmap_lock);
 	for (int i = 0; i < LAST_PKMAP; i++) {
 		if (pkmap[i].page == page) {
 			pkmap[i].count++;
+			spin_unlock(&kmap_lock);
 			return __va(page_to_phys(page));
 		}
 		if (!pkmap[i].page && free_slot < 0)
@@ -41,6 +46,7 @@ void *kmap(struct page *page)
 	BUG_ON(free_slot < 0);
 	pkmap[free_slot].page = page;
 	pkmap[free_slot].count = 1;
+	spin_unlock(&kmap_lock);
 	return __va(page_to_phys(page));
 }
 
@@ -49,10 +55,12 @@ void kunmap(struct page *page)
 {
 	if (!PageHighMem(page))
 		return;
+	spin_lock(&kmap_lock);
 	for (int i = 0; i < LAST_PKMAP; i++) {
 		if (pkmap[i].page == page) {
 			if (--pkmap[i].count == 0)
 				pkmap[i].page = NULL;
+			spin_unlock(&kmap_lock);
 			return;
 		}
 	}
@@ -62,26 +70,34 @@ void kunmap(struct page *page)
 /** kmap_atomic - the page's address, one level deeper in the atomic stack */
 void *kmap_atomic(struct page *page)
 {
-	BUG_ON(kmap_atomic_depth >= KM_MAX_IDX);
-	kmap_atomic_depth++;
+	int cpu = smp_processor_id();
+
+	BUG_ON(kmap_atomic_depth[cpu] >= KM_MAX_IDX);
+	kmap_atomic_depth[cpu]++;
 	return __va(page_to_phys(page));
 }
 
 /** kunmap_atomic - leave the most recent kmap_atomic() */
 void kunmap_atomic(void *addr)
 {
+	int cpu = smp_processor_id();
+
 	(void)addr;
-	BUG_ON(kmap_atomic_depth <= 0);
-	kmap_atomic_depth--;
+	BUG_ON(kmap_atomic_depth[cpu] <= 0);
+	kmap_atomic_depth[cpu]--;
 }
 
 /** kmap_high_get_address - @page's address while it is kmap()ed, else NULL */
 void *kmap_high_get_address(const struct page *page)
 {
+	void *addr = NULL;
+
+	spin_lock(&kmap_lock);
 	for (int i = 0; i < LAST_PKMAP; i++)
 		if (pkmap[i].page == page)
-			return __va(page_to_phys(page));
-	return NULL;
+			addr = __va(page_to_phys(page));
+	spin_unlock(&kmap_lock);
+	return addr;
 }
 
 /** host_kmap_reset - forget every kmap (a new boot has a new mem_map) */
@@ -91,5 +107,6 @@ void host_kmap_reset(void)
 		pkmap[i].page = NULL;
 		pkmap[i].count = 0;
 	}
-	kmap_atomic_depth = 0;
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		kmap_atomic_depth[cpu] = 0;
 }
