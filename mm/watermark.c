@@ -98,14 +98,14 @@ static int zone_batchsize(struct zone *zone)
 /*
  * pcp->high: the zone's low watermark split over the CPUs that use it, so
  * full pcp lists never push the zone below low; at least 4 batches.
- * Linux splits it over the CPUs online and recomputes it as each CPU
- * comes online (page_alloc_cpu_online()); this runs before the secondary
- * CPUs start and nothing recomputes it, so it is split over every CPU
- * that may come online.
+ * Linux recomputes it as each CPU comes online (page_alloc_cpu_online());
+ * nothing does here yet, so with secondary CPUs each keeps the boot CPU's
+ * figure and the lists together may hold more than low: the slow path's
+ * drain_all_pages() gives them back before an allocation fails.
  */
 static int zone_highsize(struct zone *zone, int batch, int cpu_online)
 {
-	int nr_split_cpus = (int)num_possible_cpus() + cpu_online;
+	int nr_split_cpus = (int)num_online_cpus() + cpu_online;
 	int high = (int)(low_wmark_pages(zone) / (unsigned long)nr_split_cpus);
 
 	return max(high, batch << 2);
