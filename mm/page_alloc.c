@@ -28,6 +28,7 @@
 #include "vmstat.h"
 #include "printk.h"
 #include "internal.h"
+#include "vm_event.h"
 #include <string.h>
 
 /* No tasks yet: everything runs as the boot CPU's idle task, as Linux calls it. */
@@ -523,6 +524,7 @@ static noinline void free_pcp_high(struct zone *zone, struct per_cpu_pages *pcp,
 {
 	int high = READ_ONCE(pcp->high);
 
+	__count_vm_event(PCP_DRAIN);
 	free_pcppages_bulk(zone, nr_pcp_free(pcp, high, READ_ONCE(pcp->batch)), pcp, pindex);
 }
 
@@ -986,6 +988,7 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 	pcp->free_factor >>= 1;
 	list = &pcp->lists[migratetype];
 	if (unlikely(list_empty(list))) {
+		__count_vm_event(PCP_REFILL);
 		pcp->count +=
 			rmqueue_bulk(zone, READ_ONCE(pcp->batch), list, migratetype, alloc_flags);
 		if (unlikely(list_empty(list))) {

@@ -36,7 +36,10 @@ import runner as runner_module  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(TOP, "build")
-SUITES = "bench_clock,bench_boot,bench_page_alloc,bench_cma,bench_vmalloc,bench_slub"
+SUITES = "bench_clock,bench_boot,bench_page_alloc,bench_cma,bench_vmalloc,bench_slub,bench_smp"
+# Suites that measure several CPUs at once boot with this many (single-threaded
+# TCG under -icount: the CPUs take turns on one virtual clock).
+SMP_SUITES = {"bench_smp": "4"}
 LINE = re.compile(r"^\s*# bench: ([\w.]+): (\S+)(?: (\S+))?\s*$")
 FORMAT = "a9mm-bench-1"  # results.json's "format": bump when the fields change
 FIELDS = ["measure", "unit", "ram", "value", "min", "median", "max", "runs"]
@@ -59,8 +62,10 @@ def run_one(runner, mem, suite, append, logdir, run):
     name = "bench-%s-%s" % (mem, suite) + (".%d" % run if run else "")
     # One CPU, and nosmp: the DT's other CPUs, which QEMU then lacks, would
     # each cost a bounded wait (docs/smp.md) before the benchmarks start.
-    boot = dict(runner.DEFAULTS, name=name, mem=mem, icount="shift=0", smp="1",
-                filter=suite, append=(append + " nosmp").strip(), timeout="300",
+    # The SMP suites get their CPUs instead.
+    smp = SMP_SUITES.get(suite)
+    boot = dict(runner.DEFAULTS, name=name, mem=mem, icount="shift=0", smp=smp or "1",
+                filter=suite, append=(append + ("" if smp else " nosmp")).strip(), timeout="300",
                 patterns=[], absent=[],
                 max_order=str(runner.DEFAULT_MAX_ORDER))
     log = os.path.join(logdir, name + ".log")
