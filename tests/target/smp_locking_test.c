@@ -94,6 +94,7 @@ static void smp_locking_tpidrprw_holds_this_cpus_offset(struct ktap_test *t)
  * lock's known cost under overcommit), so 20000 rounds could take minutes.
  */
 #define CONTENTION_ROUNDS 1000
+#define START_SPINS	  (1 << 20)
 
 struct contention {
 	spinlock_t lock;
@@ -115,7 +116,9 @@ static void contend(void *arg)
 	int cpu = smp_processor_id();
 
 	atomic_inc(&c->arrived);
-	while (atomic_read(&c->arrived) < (int)num_online_cpus())
+	/* Bounded: a CPU that never takes the IPI must fail the test, not hang it. */
+	for (int spins = 0;
+	     atomic_read(&c->arrived) < (int)num_online_cpus() && spins < START_SPINS; spins++)
 		cpu_relax();
 	for (int i = 0; i < CONTENTION_ROUNDS; i++) {
 		unsigned long flags;
