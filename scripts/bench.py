@@ -36,11 +36,9 @@ import runner as runner_module  # noqa: E402
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(TOP, "build")
-SUITES = "bench_clock,bench_boot,bench_page_alloc,bench_cma,bench_vmalloc,bench_slub"
+SUITES = "bench_clock,bench_boot,bench_page_alloc,bench_cma,bench_vmalloc,bench_slub,bench_smp"
 # Suites that measure several CPUs at once boot with this many (single-threaded
-# TCG under -icount: the CPUs take turns on one virtual clock).  bench_smp is
-# not in the default list yet: under -icount the secondaries do not all come
-# up today, and it skips (--suites bench_smp runs it).
+# TCG under -icount: the CPUs take turns on one virtual clock).
 SMP_SUITES = {"bench_smp": "4"}
 LINE = re.compile(r"^\s*# bench: ([\w.]+): (\S+)(?: (\S+))?\s*$")
 FORMAT = "a9mm-bench-1"  # results.json's "format": bump when the fields change

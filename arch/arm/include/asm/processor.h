@@ -19,7 +19,18 @@
  * in WFE and its unlock ends with DSB, which drains the store buffer.
  * The per-core errata themselves (diagnostic-register bits) are applied in
  * proc-v7.S.
+ *
+ * Then YIELD, the hint that this CPU is only waiting: a Cortex-A9 treats it
+ * as a NOP, but QEMU's single-threaded TCG (the benchmarks' -icount) hands
+ * the turn to the next vCPU on it.  Without it, a poll runs out its whole
+ * time slice while the CPU it waits for cannot run, and a bounded wait (a
+ * secondary CPU coming online) expires before the other CPU took a step.
+ * Linux's arm64 cpu_relax() once carried a YIELD for the same kind of host.
  */
-#define cpu_relax() smp_mb()
+#define cpu_relax()                                         \
+	do {                                                \
+		smp_mb();                                   \
+		__asm__ __volatile__("yield" ::: "memory"); \
+	} while (0)
 
 #endif /* _ASM_PROCESSOR_H */
