@@ -46,6 +46,7 @@ DEFAULTS = {
     "max_order": "",
     "max_orders": "",
     "memmap": "",
+    "mpidr": "",
 }
 DEFAULT_MAX_ORDER = 11  # the Makefile's
 
@@ -204,6 +205,9 @@ def qemu_command(boot, logname):
     if boot["icount"]:
         cmd += ["-icount", boot["icount"]]
     board = boards.board(boot["machine"])
+    if boot["mpidr"]:
+        cmd += ["-global", "%s-arm-cpu.mp-affinity=%s" % (board.get("cpu", "cortex-a9"),
+                                                          boot["mpidr"])]
     dtb = dtb_path(boot)
     dtbname = dtb and os.path.basename(dtb)
     kernel = os.path.join(out_dir(boot["max_order"]), "kernel.bin")

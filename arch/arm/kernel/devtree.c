@@ -8,7 +8,13 @@
  * The map is used only if it is whole: every node has a valid reg, no two
  * share one, and one of them is the boot CPU.  Otherwise the kernel runs
  * on the boot CPU alone, after a message naming what is wrong (Linux's
- * text where Linux has one).  More nodes than NR_CPUS are capped, as Linux.
+ * text where Linux has one).  More nodes than NR_CPUS are capped, as Linux,
+ * with one difference: Linux stops reading /cpus at the cap, so a boot CPU
+ * listed after it is "missing" and the kernel runs alone, and its count
+ * includes the boot CPU's slot, so a DT of NR_CPUS nodes that lacks the boot
+ * CPU (Linux's highbank DT on QEMU, whose MPIDRs are not the silicon's) is
+ * said to have NR_CPUS + 1.  We read every node: the count is the DT's, and
+ * the boot CPU is found wherever it is listed.
  *
  * The enable method: /cpus's `enable-method`, else the first cpu node's;
  * else the first table entry whose compatible the root node matches (a
@@ -121,7 +127,7 @@ static bool cpu_node_hwid(const void *fdt, int node, int na, u32 *hwid)
 void arm_dt_init_cpu_maps(const void *fdt)
 {
 	u32 mpidr = read_mpidr(), tmp_map[NR_CPUS];
-	unsigned int cpuidx = 1, i;
+	unsigned int cpuidx = 1, nodes = 0, i;
 	bool found_method = false, bootcpu_valid = false;
 	int cpus, node, na;
 
@@ -158,22 +164,19 @@ void arm_dt_init_cpu_maps(const void *fdt)
 					fdt_get_name(fdt, node, NULL), hwid);
 				return;
 			}
+		nodes++;
 		if (hwid == mpidr) {
-			i = 0;
+			tmp_map[0] = hwid;
 			bootcpu_valid = true;
-		} else {
-			i = cpuidx++;
-		}
-		if (cpuidx > NR_CPUS) {
-			pr_warn("DT /cpu %u nodes greater than max cores %u, capping them\n",
-				cpuidx, NR_CPUS);
-			cpuidx = NR_CPUS;
-			break;
-		}
-		tmp_map[i] = hwid;
+		} else if (cpuidx < NR_CPUS) {
+			tmp_map[cpuidx++] = hwid;
+		} /* else a CPU past the cap: counted, not mapped */
 		if (!found_method)
 			found_method = set_smp_ops_by_method(fdt, node);
 	}
+	if (nodes > NR_CPUS)
+		pr_warn("DT /cpu %u nodes greater than max cores %u, capping them\n", nodes,
+			NR_CPUS);
 	if (!found_method)
 		set_smp_ops_by_machine(fdt);
 
