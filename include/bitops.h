@@ -4,7 +4,8 @@
  * ordering: set_bit/clear_bit are atomic and unordered;
  * test_and_set_bit/test_and_clear_bit are atomic and fully ordered (an
  * smp_mb() on both sides, so a test_and_set_bit that wins can guard what
- * follows); __set_bit/__clear_bit are plain read-modify-writes for data no
+ * follows); test_and_set_bit_lock orders only what follows it (acquire),
+ * all a lock needs; __set_bit/__clear_bit are plain read-modify-writes for data no
  * other CPU touches; test_bit is one read.
  */
 #ifndef _BITOPS_H
@@ -34,6 +35,18 @@ static __always_inline bool test_and_set_bit(unsigned long nr, volatile unsigned
 	smp_mb();
 	old = arch_fetch_or_relaxed(addr + BIT_WORD(nr), BIT_MASK(nr));
 	smp_mb();
+	return old & BIT_MASK(nr);
+}
+
+/*
+ * Return: true if the bit was already set.  Acquire only: nothing after a
+ * winning call is seen before it, as a lock needs (Linux's
+ * test_and_set_bit_lock).  The matching unlock is a release store.
+ */
+static __always_inline bool test_and_set_bit_lock(unsigned long nr, volatile unsigned long *addr)
+{
+	unsigned long old = arch_fetch_or_acquire(addr + BIT_WORD(nr), BIT_MASK(nr));
+
 	return old & BIT_MASK(nr);
 }
 

@@ -334,6 +334,12 @@ unsigned long nr_free_buffer_pages(void);
 
 void zone_pcp_init(struct zone *zone);
 
+void pagesets_init(void);
+
+void page_alloc_cpu_online(unsigned int cpu);
+
+void page_alloc_cpu_dead(unsigned int cpu);
+
 bool pageblock_has_memory(unsigned long pfn);
 
 /* ---------------------------------------------------------------- debugging */

@@ -133,7 +133,8 @@ static_assert(MAX_NR_ZONES <= (1 << ZONES_SHIFT), "ZONES_SHIFT too small");
 
 /**
  * struct per_cpu_pages - a CPU's cache of order-0 pages for one zone
- * @lock: protects the lists and counts against a remote drain
+ * @lock: bit 0 set while someone holds the lists (pcp_spin_trylock() in
+ *        mm/page_alloc.c); no other bit is ever used
  * @count: pages on all lists
  * @high: drain down when count reaches this
  * @batch: pages moved to or from the buddy lists at a time
@@ -141,18 +142,19 @@ static_assert(MAX_NR_ZONES <= (1 << ZONES_SHIFT), "ZONES_SHIFT too small");
  * @lists: one list per pcp migratetype
  * @vm_events: this CPU's share of the zone's event counts
  *
- * Only order-0 pages are cached (Linux 6.1 also caches orders 1..3).  The
- * owning CPU takes @lock with interrupts masked (a trylock: if a remote
- * drain holds it, the page goes to or comes from the buddy lists instead);
- * drain_all_pages() takes it to empty another CPU's lists, as Linux 6.1
- * does.  The event counts are written only by the owning CPU, with
- * interrupts masked, and summed by readers (Linux keeps them in per-CPU
- * vm_event_states; here they share the pcp's cache line, which the fast
- * path touches anyway).  Each CPU's pcp has a cache line of its own, so
- * CPUs do not bounce each other's.
+ * Only order-0 pages are cached (Linux 6.1 also caches orders 1..3).  Each
+ * CPU's pcp of each zone lives in that CPU's per-CPU area (percpu.h), as
+ * Linux's, so the fast path finds its own with this_cpu_ptr(): one
+ * register read and an add.  The owning CPU only ever trylocks @lock, with
+ * interrupts masked (if a remote drain holds it, the page goes to or comes
+ * from the buddy lists instead); drain_all_pages() takes it to empty
+ * another CPU's lists, as Linux 6.1 does.  The event counts are written
+ * only by the owning CPU, with interrupts masked, and summed by readers
+ * (Linux keeps them in per-CPU vm_event_states; here they share the pcp's
+ * cache line, which the fast path touches anyway).
  */
 struct per_cpu_pages {
-	spinlock_t lock;
+	unsigned long lock;
 	int count;
 	int high;
 	int batch;
@@ -169,7 +171,8 @@ struct pglist_data;
  * @lowmem_reserve: pages kept back from allocations that could have used
  *                  a higher zone, indexed by that allocation's highest zone
  * @zone_pgdat: the node
- * @per_cpu_pageset: the pcp lists of each CPU
+ * @per_cpu_pageset: the pcp lists: a per-CPU pointer (per_cpu_ptr(),
+ *                   this_cpu_ptr()), set by zone_pcp_init()
  * @pageset_high: pcp high last computed (Linux's zone->pageset_high)
  * @pageset_batch: pcp batch last computed
  * @pageblock_flags: NR_PAGEBLOCK_BITS per pageblock, from the pageblock of
@@ -188,13 +191,13 @@ struct pglist_data;
  * @vm_stat: NR_FREE_PAGES, NR_FREE_CMA_PAGES
  *
  * The event counts (allocations, frees, failures, fallbacks) are per CPU,
- * in per_cpu_pageset[cpu].vm_events: zone_vm_events() sums them.
+ * in each CPU's pcp (vm_events): zone_vm_events() sums them.
  */
 struct zone {
 	unsigned long _watermark[NR_WMARK];
 	long lowmem_reserve[MAX_NR_ZONES];
 	struct pglist_data *zone_pgdat;
-	struct per_cpu_pages per_cpu_pageset[NR_CPUS];
+	struct per_cpu_pages *per_cpu_pageset;
 	int pageset_high;
 	int pageset_batch;
 	unsigned long *pageblock_flags;

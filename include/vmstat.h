@@ -11,6 +11,7 @@
 #define _VMSTAT_H
 
 #include "mmzone.h"
+#include "percpu.h"
 
 static inline void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta)
 {
@@ -40,7 +41,7 @@ static inline void __count_pcp_vm_events(struct per_cpu_pages *pcp, enum zone_ev
 static inline void __count_zone_vm_events(struct zone *zone, enum zone_event_item item,
 					  unsigned long delta)
 {
-	__count_pcp_vm_events(&zone->per_cpu_pageset[smp_processor_id()], item, delta);
+	__count_pcp_vm_events(this_cpu_ptr(zone->per_cpu_pageset), item, delta);
 }
 
 /** zone_vm_events - @zone's count of @item, summed over every CPU */
@@ -49,8 +50,8 @@ static inline unsigned long zone_vm_events(const struct zone *zone, enum zone_ev
 	unsigned long sum = 0;
 	int cpu;
 
-	for (cpu = 0; cpu < NR_CPUS; cpu++)
-		sum += READ_ONCE(zone->per_cpu_pageset[cpu].vm_events[item]);
+	for_each_possible_cpu (cpu)
+		sum += READ_ONCE(per_cpu_ptr(zone->per_cpu_pageset, cpu)->vm_events[item]);
 	return sum;
 }
 

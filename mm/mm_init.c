@@ -700,14 +700,15 @@ void mem_init_print_info(void)
 /**
  * mm_core_init - from memblock to a working page allocator
  *
- * build_all_zonelists(), memblock_free_all(), mem_init_print_info(),
- * setup_per_cpu_pageset(), init_per_zone_wmark_min(), memblock_discard():
+ * pagesets_init(), build_all_zonelists(), memblock_free_all(),
+ * mem_init_print_info(), setup_per_cpu_pageset(), init_per_zone_wmark_min(), memblock_discard():
  * the page-allocator part of Linux's start_kernel()/mm_init() and their
  * initcalls, in Linux's order.  Called by start_kernel() after
  * setup_arch() (whose paging_init/bootmem_init called free_area_init()).
  */
 void mm_core_init(void)
 {
+	pagesets_init();
 	build_all_zonelists(NULL);
 	memblock_free_all();
 	mem_init_print_info();

@@ -29,6 +29,9 @@
 #include "printk.h"
 #include "internal.h"
 #include "vm_event.h"
+#include "percpu.h"
+#include "bitops.h"
+#include <asm/processor.h>
 #include <string.h>
 
 /* No tasks yet: everything runs as the boot CPU's idle task, as Linux calls it. */
@@ -460,6 +463,32 @@ static noinline bool __free_pages_ok(struct page *page, unsigned int order, fpi_
 }
 
 /*
+ * The pcp lock, with Linux 6.1's names.  The owning CPU only ever trylocks
+ * it, and a drain emptying another CPU's lists is its only other taker,
+ * so it is a test-and-set word, not spinlock_t's ticket lock: a fair queue
+ * buys nothing when one side never waits, and with nobody waiting in WFE
+ * the unlock is a release store without DSB and SEV.  That saves about 10
+ * instructions per alloc+free pair over spin_trylock/spin_unlock (see
+ * docs/locking.md).
+ */
+static __always_inline bool pcp_spin_trylock(struct per_cpu_pages *pcp)
+{
+	return !test_and_set_bit_lock(0, &pcp->lock);
+}
+
+static __always_inline void pcp_spin_unlock(struct per_cpu_pages *pcp)
+{
+	smp_store_release(&pcp->lock, 0);
+}
+
+/* A drain waits its turn: the owner holds the lock for a few dozen instructions. */
+static void pcp_spin_lock(struct per_cpu_pages *pcp)
+{
+	while (!pcp_spin_trylock(pcp))
+		cpu_relax();
+}
+
+/*
  * Return up to @count pages from @pcp's lists to the buddy lists, taking
  * the lists in turn starting with @pindex and each from its cold tail.
  * Caller holds pcp->lock with interrupts off; zone->lock nests inside it.
@@ -561,7 +590,7 @@ static __always_inline void free_unref_page(struct page *page, unsigned long cal
 	 */
 	pgdat = page_pgdat(page);
 	zone = &pgdat->node_zones[page_zonenum(page)];
-	pcp = &zone->per_cpu_pageset[smp_processor_id()];
+	pcp = this_cpu_ptr(zone->per_cpu_pageset);
 	pfn = pgdat->node_start_pfn + (unsigned long)(page - pgdat->node_mem_map);
 	mt = (int)zone_pfnblock_flags(zone, pfn, MIGRATETYPE_MASK);
 	set_pcppage_migratetype(page, mt);
@@ -580,7 +609,9 @@ static __always_inline void free_unref_page(struct page *page, unsigned long cal
 	}
 
 	/* Linux 6.1's pcp_spin_trylock_irqsave(): a drain holds the lock only briefly. */
-	if (unlikely(!spin_trylock_irqsave(&pcp->lock, flags))) {
+	flags = arch_local_irq_save();
+	if (unlikely(!pcp_spin_trylock(pcp))) {
+		arch_local_irq_restore(flags);
 		free_unref_page_buddy(zone, page, pfn, mt);
 		return;
 	}
@@ -588,7 +619,8 @@ static __always_inline void free_unref_page(struct page *page, unsigned long cal
 	__count_pcp_vm_events(pcp, ZONE_PGFREE, 1);
 	if (unlikely(++pcp->count >= READ_ONCE(pcp->high)))
 		free_pcp_high(zone, pcp, (int)(list - pcp->lists));
-	spin_unlock_irqrestore(&pcp->lock, flags);
+	pcp_spin_unlock(pcp);
+	arch_local_irq_restore(flags);
 }
 
 static __always_inline void free_the_page(struct page *page, unsigned int order,
@@ -980,10 +1012,13 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 	struct page *page;
 	unsigned long flags;
 
-	pcp = &zone->per_cpu_pageset[smp_processor_id()];
+	pcp = this_cpu_ptr(zone->per_cpu_pageset);
 	/* A remote drain holds the lock: take from the buddy lists (Linux 6.1). */
-	if (unlikely(!spin_trylock_irqsave(&pcp->lock, flags)))
+	flags = arch_local_irq_save();
+	if (unlikely(!pcp_spin_trylock(pcp))) {
+		arch_local_irq_restore(flags);
 		return NULL;
+	}
 	/* An allocation ends a run of frees: drain in smaller steps again. */
 	pcp->free_factor >>= 1;
 	list = &pcp->lists[migratetype];
@@ -1002,7 +1037,8 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 	pcp->count--;
 	__count_pcp_vm_events(pcp, ZONE_PGALLOC, 1);
 out:
-	spin_unlock_irqrestore(&pcp->lock, flags);
+	pcp_spin_unlock(pcp);
+	arch_local_irq_restore(flags);
 	return page;
 }
 
@@ -1402,13 +1438,15 @@ void free_pages_exact(void *virt, size_t size)
  */
 static void drain_pages_zone(unsigned int cpu, struct zone *zone)
 {
-	struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
+	struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
 	unsigned long flags;
 
 	if (READ_ONCE(pcp->count)) {
-		spin_lock_irqsave(&pcp->lock, flags);
+		flags = arch_local_irq_save();
+		pcp_spin_lock(pcp);
 		free_pcppages_bulk(zone, pcp->count, pcp, 0);
-		spin_unlock_irqrestore(&pcp->lock, flags);
+		pcp_spin_unlock(pcp);
+		arch_local_irq_restore(flags);
 	}
 }
 

@@ -187,7 +187,7 @@ void show_zoneinfo(void)
 			       zone_vm_events(zone, i));
 		printk(KERN_INFO "  pagesets\n");
 		for_each_online_cpu (cpu) {
-			struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
+			struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
 
 			printk(KERN_INFO "    cpu: %i\n", cpu);
 			printk(KERN_INFO "              count: %i\n", pcp->count);
@@ -306,7 +306,7 @@ void show_free_areas(void)
 		int cpu;
 
 		for_each_online_cpu (cpu)
-			free_pcp += zone->per_cpu_pageset[cpu].count;
+			free_pcp += per_cpu_ptr(zone->per_cpu_pageset, cpu)->count;
 		printk(KERN_INFO "%s free:%lukB boost:0kB min:%lukB low:%lukB high:%lukB "
 				 "reserved_highatomic:0KB present:%lukB managed:%lukB "
 				 "free_pcp:%lukB local_pcp:%ukB free_cma:%lukB\n",
@@ -314,7 +314,7 @@ void show_free_areas(void)
 		       K(min_wmark_pages(zone)), K(low_wmark_pages(zone)),
 		       K(high_wmark_pages(zone)), K(zone->present_pages),
 		       K(zone_managed_pages(zone)), K(free_pcp),
-		       K((unsigned int)zone->per_cpu_pageset[smp_processor_id()].count),
+		       K((unsigned int)this_cpu_ptr(zone->per_cpu_pageset)->count),
 		       K((unsigned long)zone_page_state(zone, NR_FREE_CMA_PAGES)));
 		line_add(&l, "lowmem_reserve[]:");
 		for (int i = 0; i < MAX_NR_ZONES; i++)

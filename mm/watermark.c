@@ -10,6 +10,7 @@
  */
 #include "mm.h"
 #include "vmstat.h"
+#include "percpu.h"
 #include "printk.h"
 #include "internal.h"
 #include <string.h>
@@ -98,10 +99,8 @@ static int zone_batchsize(struct zone *zone)
 /*
  * pcp->high: the zone's low watermark split over the CPUs that use it, so
  * full pcp lists never push the zone below low; at least 4 batches.
- * Linux recomputes it as each CPU comes online (page_alloc_cpu_online());
- * nothing does here yet, so with secondary CPUs each keeps the boot CPU's
- * figure and the lists together may hold more than low: the slow path's
- * drain_all_pages() gives them back before an allocation fails.
+ * @cpu_online is 1 while a CPU is being brought up (it is not online yet
+ * but will use the lists), as Linux 6.1's zone_highsize().
  */
 static int zone_highsize(struct zone *zone, int batch, int cpu_online)
 {
@@ -121,38 +120,97 @@ static void zone_set_pageset_high_and_batch(struct zone *zone, int cpu_online)
 		return;
 	zone->pageset_high = new_high;
 	zone->pageset_batch = new_batch;
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
+	for_each_possible_cpu (cpu) {
+		struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
 
 		WRITE_ONCE(pcp->batch, new_batch);
 		WRITE_ONCE(pcp->high, new_high);
 	}
 }
 
+/* Every CPU's lists of every zone (MAX_NUMNODES nodes), in its per-CPU area. */
+static DEFINE_PER_CPU(struct per_cpu_pages, zone_pagesets[MAX_NUMNODES][MAX_NR_ZONES]);
+
 /**
- * zone_pcp_init - empty pcp lists with the boot high/batch (Linux's boot_pageset)
- * @zone: the zone
+ * zone_pcp_init - point @zone at its pcp lists, with the boot high/batch
+ * @zone: the zone, in its node's node_zones[]
+ *
+ * Runs from free_area_init(), before the per-CPU areas exist: the lists
+ * themselves are made empty by pagesets_init(), once every CPU has its
+ * area (a list head points at itself, so the template's would be wrong
+ * in the copies).  Until setup_per_cpu_pageset() high is 0 and batch 1,
+ * so pages go straight through to the buddy lists (Linux's boot_pageset).
  */
 void zone_pcp_init(struct zone *zone)
 {
-	int cpu;
-
-	/*
-	 * Every entry of the array: this runs from bootmem_init(), before
-	 * setup_arch() reads /cpus, so the possible CPUs are not known yet.
-	 */
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
-
-		memset(pcp, 0, sizeof(*pcp));
-		spin_lock_init(&pcp->lock);
-		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
-			INIT_LIST_HEAD(&pcp->lists[mt]);
-		pcp->high = BOOT_PAGESET_HIGH;
-		pcp->batch = BOOT_PAGESET_BATCH;
-	}
+	zone->per_cpu_pageset = &zone_pagesets[zone_to_nid(zone)][zone_idx(zone)];
 	zone->pageset_high = BOOT_PAGESET_HIGH;
 	zone->pageset_batch = BOOT_PAGESET_BATCH;
+}
+
+/**
+ * pagesets_init - empty every possible CPU's pcp lists of every zone
+ *
+ * Called by mm_core_init() before any page reaches a pcp list, after
+ * setup_per_cpu_areas() (Linux's build_all_zonelists_init(), which does
+ * the same for its boot_pageset).  Unlike Linux, the lists stay where they
+ * are for good: they are static per-CPU variables, not alloc_percpu()
+ * ones, so setup_per_cpu_pageset() only resizes them.
+ */
+void pagesets_init(void)
+{
+	pg_data_t *pgdat;
+	int cpu;
+
+	for_each_online_pgdat (pgdat) {
+		for (int i = 0; i < MAX_NR_ZONES; i++) {
+			struct zone *zone = &pgdat->node_zones[i];
+
+			for_each_possible_cpu (cpu) {
+				struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
+
+				memset(pcp, 0, sizeof(*pcp));
+				for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
+					INIT_LIST_HEAD(&pcp->lists[mt]);
+				pcp->high = zone->pageset_high;
+				pcp->batch = zone->pageset_batch;
+			}
+		}
+	}
+}
+
+/**
+ * page_alloc_cpu_online - size the pcp lists for one more CPU
+ * @cpu: the CPU being brought up, not yet online
+ *
+ * Each CPU's share of the low watermark shrinks as CPUs come up.  The
+ * SMP bring-up calls it before marking @cpu online, as Linux 6.1's
+ * CPUHP_PAGE_ALLOC callback; setup_per_zone_wmarks() sizes the lists
+ * again afterwards, over the CPUs then online.
+ */
+void page_alloc_cpu_online(unsigned int cpu)
+{
+	struct zone *zone;
+
+	(void)cpu;
+	for_each_populated_zone (zone)
+		zone_set_pageset_high_and_batch(zone, 1);
+}
+
+/**
+ * page_alloc_cpu_dead - size the pcp lists for one CPU fewer
+ * @cpu: a CPU that failed to come up (this kernel takes none down)
+ *
+ * Its lists are empty: it never ran.  Linux's page_alloc_cpu_dead() also
+ * drains them, for a CPU that did run.
+ */
+void page_alloc_cpu_dead(unsigned int cpu)
+{
+	struct zone *zone;
+
+	(void)cpu;
+	for_each_populated_zone (zone)
+		zone_set_pageset_high_and_batch(zone, 0);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "mm.h"
 #include "memblock.h"
+#include "percpu.h"
 #include "printk.h"
 #include <stdlib.h>
 
@@ -202,7 +203,7 @@ static inline __maybe_unused bool host_mm_check_zone(struct zone *zone, char *wh
 				     zone->free_area[order].nr_free);
 	}
 	for_each_possible_cpu (cpu) {
-		struct per_cpu_pages *pcp = &zone->per_cpu_pageset[cpu];
+		struct per_cpu_pages *pcp = per_cpu_ptr(zone->per_cpu_pageset, cpu);
 		int count = 0;
 
 		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++) {
@@ -236,8 +237,10 @@ static inline __maybe_unused long host_mm_pcp_pages(const struct zone *zone)
 {
 	long n = 0;
 
-	for (int cpu = 0; cpu < NR_CPUS; cpu++)
-		n += zone->per_cpu_pageset[cpu].count;
+	int cpu;
+
+	for_each_possible_cpu (cpu)
+		n += per_cpu_ptr(zone->per_cpu_pageset, cpu)->count;
 	return n;
 }
 

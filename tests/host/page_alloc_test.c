@@ -573,12 +573,13 @@ static int expected_batch(unsigned long managed)
 static void page_alloc_pcp_lists_fill_by_batch_and_drain_at_high(struct ktap_test *t)
 {
 	struct zone *zone = NORMAL;
-	struct per_cpu_pages *pcp = &zone->per_cpu_pageset[0];
+	struct per_cpu_pages *pcp;
 	int max = 4096, n, batch, high;
 	struct page **pages = calloc(max, sizeof(*pages));
 	long free_before;
 
 	host_mm_boot(&layout_64m);
+	pcp = per_cpu_ptr(zone->per_cpu_pageset, 0);
 	batch = expected_batch(zone_managed_pages(zone));
 	high = max((int)low_wmark_pages(zone), batch * 4);
 	KTAP_EXPECT_EQ(t, pcp->batch, batch);

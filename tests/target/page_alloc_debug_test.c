@@ -51,14 +51,14 @@ static void page_alloc_double_free_is_reported_and_ignored(struct ktap_test *t)
 	page = alloc_pages(GFP_KERNEL, 0);
 	KTAP_ASSERT_TRUE(t, page != NULL);
 	__free_page(page);
-	pcp_count = page_zone(page)->per_cpu_pageset[smp_processor_id()].count;
+	pcp_count = this_cpu_ptr(page_zone(page)->per_cpu_pageset)->count;
 	mark = printk_log_mark();
 	__free_page(page);
 	KTAP_EXPECT_EQ(t, bad_page_reports, reports + 1);
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "BUG: Bad page state in process swapper  pfn:"));
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "page dumped because: double free"));
 	KTAP_EXPECT_TRUE(t, printk_log_since(mark, "caller: "));
-	KTAP_EXPECT_EQ(t, page_zone(page)->per_cpu_pageset[smp_processor_id()].count, pcp_count);
+	KTAP_EXPECT_EQ(t, this_cpu_ptr(page_zone(page)->per_cpu_pageset)->count, pcp_count);
 	KTAP_EXPECT_EQ(t, page_ref_count(page), 0); /* the reference the check dropped is back */
 
 	/* Order 0 and order 3 again, the block back in the buddy lists. */

@@ -316,7 +316,10 @@ void __init smp_init(void)
 			break;
 		if (cpu_online(cpu) || !idmap_pgd || !gic_present())
 			continue;
-		__cpu_up(cpu);
+		/* Linux's CPUHP_PAGE_ALLOC: the pcp lists' share, before and after. */
+		page_alloc_cpu_online(cpu);
+		if (__cpu_up(cpu))
+			page_alloc_cpu_dead(cpu);
 	}
 	free_static_idmap();
 	n = num_online_cpus();

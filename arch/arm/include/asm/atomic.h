@@ -4,12 +4,14 @@
  * include/bitops.h: LDREX/STREX loops, as Linux's asm/atomic.h and
  * asm/bitops.h.  A STREX fails (and the loop retries) when anything else
  * wrote the word since the LDREX.  The "+Qo" operand tells the compiler
- * the word is read and written; no ordering is implied.
+ * the word is read and written; no ordering is implied, except by the
+ * one _acquire form.
  */
 #ifndef _ASM_ATOMIC_H
 #define _ASM_ATOMIC_H
 
 #include "compiler.h"
+#include <asm/barrier.h>
 
 static __always_inline int arch_atomic_add_return_relaxed(int i, atomic_t *v)
 {
@@ -69,5 +71,15 @@ static __always_inline int arch_atomic_cmpxchg_relaxed(atomic_t *v, int old, int
 ARCH_FETCH_OP(or, "orr")
 ARCH_FETCH_OP(andnot, "bic")
 #undef ARCH_FETCH_OP
+
+/* arch_fetch_or_relaxed, then a DMB: ARMv7 has no load-acquire exclusive. */
+static __always_inline unsigned long arch_fetch_or_acquire(volatile unsigned long *p,
+							   unsigned long mask)
+{
+	unsigned long old = arch_fetch_or_relaxed(p, mask);
+
+	smp_mb();
+	return old;
+}
 
 #endif /* _ASM_ATOMIC_H */

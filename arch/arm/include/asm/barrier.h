@@ -27,6 +27,17 @@
 #define smp_rmb()   smp_mb() /* ARMv7 has no load-only DMB */
 #define smp_wmb()   dmb(ishst)
 
+/*
+ * A store that nothing before it can be seen after: the unlock of a lock
+ * that is one word (Linux's smp_store_release; ARMv7 has no STL, so a DMB
+ * and a plain store).
+ */
+#define smp_store_release(p, v)         \
+	do {                            \
+		smp_mb();               \
+		WRITE_ONCE(*(p), (v));  \
+	} while (0)
+
 /* Linux's dsb_sev(): publish a store, then wake the CPUs waiting in WFE. */
 #define dsb_sev() __asm__ __volatile__("dsb ishst\n\tsev" : : : "memory")
 #define wfe()	  __asm__ __volatile__("wfe" : : : "memory")

@@ -20,6 +20,11 @@ static inline unsigned long arch_fetch_or_relaxed(volatile unsigned long *p, uns
 	return __atomic_fetch_or(p, mask, __ATOMIC_RELAXED);
 }
 
+static inline unsigned long arch_fetch_or_acquire(volatile unsigned long *p, unsigned long mask)
+{
+	return __atomic_fetch_or(p, mask, __ATOMIC_ACQUIRE);
+}
+
 static inline unsigned long arch_fetch_andnot_relaxed(volatile unsigned long *p, unsigned long mask)
 {
 	return __atomic_fetch_and(p, ~mask, __ATOMIC_RELAXED);
