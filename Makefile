@@ -116,7 +116,8 @@ HOST_HEADERS := $(wildcard include/*.h tests/*.h tests/host/include/asm/*.h test
 # Suites written once for both sides (they name no hardware), with the page
 # allocator suites' shared helpers and where they start on the host.
 PORTABLE_SUITES := tests/target/printk_test.c tests/target/page_alloc_debug_test.c \
-	tests/target/cma_lending_test.c tests/target/locking_test.c tests/target/mm_smp_test.c
+	tests/target/cma_lending_test.c tests/target/locking_test.c tests/target/mm_smp_test.c \
+	tests/target/pcp_lock_test.c
 # Suites: host-only ones, and the portable ones.
 HOST_SUITES ?= $(wildcard tests/host/*_test.c) $(PORTABLE_SUITES) tests/mm_test.c \
 	tests/host/mm_test_host.c tests/host/mm_smp_host.c

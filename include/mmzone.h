@@ -146,12 +146,15 @@ static_assert(MAX_NR_ZONES <= (1 << ZONES_SHIFT), "ZONES_SHIFT too small");
  * CPU's pcp of each zone lives in that CPU's per-CPU area (percpu.h), as
  * Linux's, so the fast path finds its own with this_cpu_ptr(): one
  * register read and an add.  The owning CPU only ever trylocks @lock, with
- * interrupts masked (if a remote drain holds it, the page goes to or comes
- * from the buddy lists instead); drain_all_pages() takes it to empty
- * another CPU's lists, as Linux 6.1 does.  The event counts are written
- * only by the owning CPU, with interrupts masked, and summed by readers
- * (Linux keeps them in per-CPU vm_event_states; here they share the pcp's
- * cache line, which the fast path touches anyway).
+ * interrupts enabled, as Linux 6.2 (if a remote drain, or the code its
+ * interrupt handler interrupted, holds it, the page goes to or comes from
+ * the buddy lists instead); drain_all_pages() takes it to empty another
+ * CPU's lists, as Linux does.  The event counts are written only by the
+ * owning CPU and summed by readers (Linux keeps them in per-CPU
+ * vm_event_states; here they share the pcp's cache line, which the fast
+ * path touches anyway).  Like Linux's __count_vm_events(), a count is a
+ * plain add: an interrupt handler that counts between its load and store
+ * loses one event, a statistic, never a page.
  */
 struct per_cpu_pages {
 	unsigned long lock;

@@ -37,7 +37,7 @@ static inline void __count_pcp_vm_events(struct per_cpu_pages *pcp, enum zone_ev
 	pcp->vm_events[item] += delta;
 }
 
-/* Count on this CPU; interrupts masked or not (an interrupt handler never allocates). */
+/* Count on this CPU: a plain add, as Linux's __count_zid_vm_events() (see struct per_cpu_pages). */
 static inline void __count_zone_vm_events(struct zone *zone, enum zone_event_item item,
 					  unsigned long delta)
 {

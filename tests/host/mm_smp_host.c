@@ -23,8 +23,10 @@ int mm_smp_machine_setup(struct ktap_test *t)
 	if (ret)
 		return ret;
 	kmem_cache_init();
-	for (unsigned int cpu = 1; cpu < NR_CPUS; cpu++)
+	for (unsigned int cpu = 1; cpu < NR_CPUS; cpu++) {
+		page_alloc_cpu_online(cpu); /* as smp_init() brings each up */
 		set_cpu_online(cpu, true);
+	}
 	return 0;
 }
 

@@ -154,6 +154,13 @@ static void locking_bitops_set_clear_and_report_the_old_bit(struct ktap_test *t)
 	__clear_bit(0, map);
 	KTAP_EXPECT_EQ(t, map[0], 1ul << 5);
 	KTAP_EXPECT_EQ(t, map[2], 0ul);
+	/* The lock forms: a word taken by one bit, given back by a release store. */
+	KTAP_EXPECT_FALSE(t, test_and_set_bit_lock(BITS_PER_LONG, map));
+	KTAP_EXPECT_TRUE(t, test_and_set_bit_lock(BITS_PER_LONG, map));
+	KTAP_EXPECT_EQ(t, map[1], 1ul);
+	smp_store_release(&map[1], 0ul);
+	KTAP_EXPECT_EQ(t, map[1], 0ul);
+	KTAP_EXPECT_FALSE(t, test_and_set_bit_lock(BITS_PER_LONG, map));
 }
 
 static DEFINE_PER_CPU(unsigned long, test_pcpu_word);
