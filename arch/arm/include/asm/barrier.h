@@ -32,10 +32,10 @@
  * that is one word (Linux's smp_store_release; ARMv7 has no STL, so a DMB
  * and a plain store).
  */
-#define smp_store_release(p, v)         \
-	do {                            \
-		smp_mb();               \
-		WRITE_ONCE(*(p), (v));  \
+#define smp_store_release(p, v)        \
+	do {                           \
+		smp_mb();              \
+		WRITE_ONCE(*(p), (v)); \
 	} while (0)
 
 /* Linux's dsb_sev(): publish a store, then wake the CPUs waiting in WFE. */
