@@ -6,7 +6,8 @@
  * smp_mb() on both sides, so a test_and_set_bit that wins can guard what
  * follows); test_and_set_bit_lock orders only what follows it (acquire),
  * all a lock needs; __set_bit/__clear_bit are plain read-modify-writes for data no
- * other CPU touches; test_bit is one read.
+ * other CPU touches; test_bit is one READ_ONCE, so it may race with the
+ * atomic forms.
  */
 #ifndef _BITOPS_H
 #define _BITOPS_H
@@ -73,7 +74,7 @@ static __always_inline void __clear_bit(unsigned long nr, volatile unsigned long
 
 static __always_inline bool test_bit(unsigned long nr, const volatile unsigned long *addr)
 {
-	return (addr[BIT_WORD(nr)] & BIT_MASK(nr)) != 0;
+	return (READ_ONCE(addr[BIT_WORD(nr)]) & BIT_MASK(nr)) != 0;
 }
 
 #endif /* _BITOPS_H */

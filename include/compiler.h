@@ -48,10 +48,16 @@
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 /* A compiler barrier: no memory access is moved across it. */
-#define barrier()			__asm__ __volatile__("" : : : "memory")
+#define barrier() __asm__ __volatile__("" : : : "memory")
 
-#define READ_ONCE(x)			(*(const volatile __typeof__(x) *)&(x))
-#define WRITE_ONCE(x, val)		(*(volatile __typeof__(x) *)&(x) = (val))
+/*
+ * READ_ONCE/WRITE_ONCE (one access, never torn, merged or repeated) and
+ * data_race() (a read that races on purpose, whose value the code copes
+ * with) come from the architecture, as Linux's asm/rwonce.h: volatile
+ * accesses on the target, relaxed C11 atomics on the host, where
+ * ThreadSanitizer must tell them from plain ones.
+ */
+#include <asm/rwonce.h>
 
 #define _RET_IP_			((unsigned long)__builtin_return_address(0))
 

@@ -20,9 +20,14 @@ struct list_head {
 #define LIST_POISON1 ((struct list_head *)0x00100100)
 #define LIST_POISON2 ((struct list_head *)0x00200200)
 
+/*
+ * As in Linux, every store to a ->next that list_empty() may read without
+ * the list's lock (a watermark check's peek at a free list) is one
+ * WRITE_ONCE, paired with its READ_ONCE.
+ */
 static inline void INIT_LIST_HEAD(struct list_head *list)
 {
-	list->next = list;
+	WRITE_ONCE(list->next, list);
 	list->prev = list;
 }
 
@@ -32,7 +37,7 @@ static inline void __list_add(struct list_head *entry, struct list_head *prev,
 	next->prev = entry;
 	entry->next = next;
 	entry->prev = prev;
-	prev->next = entry;
+	WRITE_ONCE(prev->next, entry);
 }
 
 /* Insert @entry right after @head (stack order). */
@@ -50,7 +55,7 @@ static inline void list_add_tail(struct list_head *entry, struct list_head *head
 static inline void __list_del(struct list_head *prev, struct list_head *next)
 {
 	next->prev = prev;
-	prev->next = next;
+	WRITE_ONCE(prev->next, next);
 }
 
 static inline void list_del(struct list_head *entry)
@@ -96,7 +101,7 @@ static inline void list_splice_init(struct list_head *list, struct list_head *he
 	struct list_head *first = list->next, *last = list->prev, *at = head->next;
 
 	first->prev = head;
-	head->next = first;
+	WRITE_ONCE(head->next, first);
 	last->next = at;
 	at->prev = last;
 	INIT_LIST_HEAD(list);

@@ -152,20 +152,26 @@ static_assert(__NR_PAGEFLAGS <= ALLOC_ORDER_PGSHIFT, "page flags overlap the ord
 static_assert(ALLOC_ORDER_PGSHIFT + ALLOC_ORDER_WIDTH <= 8 * sizeof(long) - ZONEID_SHIFT,
 	      "order field overlaps node/zone bits");
 
+/*
+ * Node and zone are set once, before the page is ever free, so they can be
+ * read from any page at any time: its owner may be changing the other bits
+ * of the word meanwhile (buddy merging reads the zone of a neighbour that
+ * another CPU holds), which these readers do not look at.
+ */
 static inline unsigned long page_zonenum(const struct page *page)
 {
-	return (page->flags >> ZONES_PGSHIFT) & ZONES_MASK;
+	return (data_race(page->flags) >> ZONES_PGSHIFT) & ZONES_MASK;
 }
 
 static inline int page_to_nid(const struct page *page)
 {
-	return (int)((page->flags >> NODES_PGSHIFT) & NODES_MASK);
+	return (int)((data_race(page->flags) >> NODES_PGSHIFT) & NODES_MASK);
 }
 
 /* The zone's index in one word: cheap "same zone?" test for buddy merging. */
 static inline unsigned long page_zone_id(const struct page *page)
 {
-	return (page->flags >> ZONEID_PGSHIFT) & ZONEID_MASK;
+	return (data_race(page->flags) >> ZONEID_PGSHIFT) & ZONEID_MASK;
 }
 
 /* The node and zone bits for a page of @zone on @nid, or-ed into ->flags at init. */
@@ -189,12 +195,14 @@ static inline void set_page_alloc_order(struct page *page, unsigned int order)
 /*
  * Flag accessors with Linux's names.  SetPageX/ClearPageX are atomic (a page
  * may be shared once SMP arrives); the __ forms are for pages nobody else
- * can see yet, or that are protected by zone->lock.
+ * can see yet, or that are protected by zone->lock.  PageX is one
+ * READ_ONCE, as Linux's test_bit: it may race with another CPU's atomic
+ * forms on the same word (the page lock).
  */
 #define PAGEFLAG(uname, lname)                                                        \
 	static inline bool Page##uname(const struct page *page)                       \
 	{                                                                             \
-		return page->flags & BIT(PG_##lname);                                 \
+		return READ_ONCE(page->flags) & BIT(PG_##lname);                      \
 	}                                                                             \
 	static inline void SetPage##uname(struct page *page)                          \
 	{                                                                             \
@@ -229,6 +237,11 @@ PAGEFLAG(Head, head)
  * lock_page(); nothing here sleeps, and the holders keep it for the time
  * of one page copy at most, so it spins.
  */
+static inline bool PageLocked(const struct page *page)
+{
+	return __atomic_load_n(&page->flags, __ATOMIC_RELAXED) & BIT(PG_locked);
+}
+
 static inline bool trylock_page(struct page *page)
 {
 	return !(__atomic_fetch_or(&page->flags, BIT(PG_locked), __ATOMIC_ACQUIRE) &
@@ -246,11 +259,6 @@ static inline void unlock_page(struct page *page)
 	__atomic_fetch_and(&page->flags, ~BIT(PG_locked), __ATOMIC_RELEASE);
 }
 
-static inline bool PageLocked(const struct page *page)
-{
-	return __atomic_load_n(&page->flags, __ATOMIC_RELAXED) & BIT(PG_locked);
-}
-
 /*
  * Compound blocks (Linux's compound pages): a block allocated with
  * __GFP_COMP has PG_head on its first page and every other page points
@@ -258,15 +266,22 @@ static inline bool PageLocked(const struct page *page)
  * The order is the one every allocated block records (page_alloc_order),
  * where Linux keeps it in the first tail page.
  */
+/*
+ * Read from any page at any time (kfree() of an object in a slab that
+ * another CPU is moving between lists): a head or single page's word is
+ * its owner's list pointer (or LIST_POISON1), rewritten under the owner's
+ * lock, and has bit 0 clear whatever its value; only a tail's, set once
+ * when its block is allocated, has bit 0 set.
+ */
 static inline bool PageTail(const struct page *page)
 {
-	return READ_ONCE(page->compound_head) & 1;
+	return data_race(READ_ONCE(page->compound_head)) & 1;
 }
 
 /** compound_head - the first page of the compound block @page is part of (or @page) */
 static inline struct page *compound_head(const struct page *page)
 {
-	unsigned long head = READ_ONCE(page->compound_head);
+	unsigned long head = data_race(READ_ONCE(page->compound_head));
 
 	if (unlikely(head & 1))
 		return (struct page *)(head - 1);

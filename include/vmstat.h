@@ -2,8 +2,10 @@
 /*
  * Zone counters and the /proc-style reports (Linux's vmstat.h and the
  * buddyinfo/zoneinfo/pagetypeinfo printers of mm/vmstat.c).  The page
- * counts (vm_stat) are plain words changed under zone->lock and read
- * without it; Linux batches them per CPU, which four CPUs do not need.
+ * counts (vm_stat) are words changed under zone->lock and read without
+ * it (watermark checks), so each change is one WRITE_ONCE and each
+ * lockless read one READ_ONCE; Linux batches them per CPU in atomics,
+ * which four CPUs that change them only under the lock do not need.
  * The event counts are per CPU (struct per_cpu_pages), each written only
  * by its own CPU, as Linux's vm_event_states.
  */
@@ -15,7 +17,7 @@
 
 static inline void __mod_zone_page_state(struct zone *zone, enum zone_stat_item item, long delta)
 {
-	zone->vm_stat[item] += delta;
+	WRITE_ONCE(zone->vm_stat[item], zone->vm_stat[item] + delta);
 }
 
 /*

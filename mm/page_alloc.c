@@ -233,7 +233,7 @@ static inline void add_to_free_list(struct page *page, struct zone *zone, unsign
 	struct free_area *area = &zone->free_area[order];
 
 	list_add(&page->buddy_list, &area->free_list[migratetype]);
-	area->nr_free++;
+	WRITE_ONCE(area->nr_free, area->nr_free + 1); /* read locklessly by watermark checks */
 }
 
 static inline void add_to_free_list_tail(struct page *page, struct zone *zone, unsigned int order,
@@ -242,7 +242,7 @@ static inline void add_to_free_list_tail(struct page *page, struct zone *zone, u
 	struct free_area *area = &zone->free_area[order];
 
 	list_add_tail(&page->buddy_list, &area->free_list[migratetype]);
-	area->nr_free++;
+	WRITE_ONCE(area->nr_free, area->nr_free + 1);
 }
 
 /* Move a free block to another type's list; the caller fixes the counters. */
@@ -259,7 +259,7 @@ static inline void del_page_from_free_list(struct page *page, struct zone *zone,
 	__list_del(page->buddy_list.prev, page->buddy_list.next);
 	__ClearPageBuddy(page);
 	set_page_private(page, 0);
-	zone->free_area[order].nr_free--;
+	WRITE_ONCE(zone->free_area[order].nr_free, zone->free_area[order].nr_free - 1);
 }
 
 static inline struct page *get_page_from_free_area(struct free_area *area, int migratetype)

@@ -58,7 +58,12 @@ static struct page *has_unmovable_pages(unsigned long start_pfn, unsigned long e
 		}
 		if (page_count(page) == 0)
 			continue;
-		if (__PageMovable(page) && page_alloc_order(page) == 0)
+		/*
+		 * Another CPU's page, read without its lock, as Linux does
+		 * here: a hint, since its owner may let go meanwhile, and the
+		 * range is tested again once it has been migrated.
+		 */
+		if (data_race(__PageMovable(page) && page_alloc_order(page) == 0))
 			continue;
 		return page;
 	}

@@ -159,7 +159,8 @@ static __always_inline bool offset_is_object(const struct kmem_cache *s, const s
 
 	off -= s->red_left_pad;
 	idx = (unsigned long)(((u64)off * s->reciprocal_size) >> 32);
-	return idx < slab->objects && idx * s->size == off;
+	/* Without the list_lock: ->objects never changes, only its word-mates inuse and frozen. */
+	return idx < (unsigned int)data_race(slab->objects) && idx * s->size == off;
 }
 
 /* Is @object the start of one of @slab's objects? */
@@ -593,7 +594,7 @@ static bool free_debug_processing(struct kmem_cache *s, struct slab *slab, void 
 
 static void add_partial(struct kmem_cache_node *n, struct slab *slab, bool tail)
 {
-	n->nr_partial++;
+	WRITE_ONCE(n->nr_partial, n->nr_partial + 1); /* get_partial() peeks without the lock */
 	if (tail)
 		list_add_tail(&slab->slab_list, &n->partial);
 	else
@@ -603,7 +604,7 @@ static void add_partial(struct kmem_cache_node *n, struct slab *slab, bool tail)
 static void remove_partial(struct kmem_cache_node *n, struct slab *slab)
 {
 	list_del(&slab->slab_list);
-	n->nr_partial--;
+	WRITE_ONCE(n->nr_partial, n->nr_partial - 1);
 }
 
 /* Debug caches keep full slabs listed, so every slab can be found and checked. */

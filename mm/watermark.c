@@ -399,7 +399,8 @@ bool __zone_watermark_ok(struct zone *z, unsigned int order, unsigned long mark,
 	for (unsigned int o = order; o < MAX_ORDER; o++) {
 		struct free_area *area = &z->free_area[o];
 
-		if (!area->nr_free)
+		/* Without zone->lock, as Linux: a hint; the allocation itself re-checks. */
+		if (!READ_ONCE(area->nr_free))
 			continue;
 		for (int mt = 0; mt < MIGRATE_PCPTYPES; mt++)
 			if (!free_area_empty(area, mt))
