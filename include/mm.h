@@ -208,6 +208,16 @@ static inline unsigned int buddy_order(const struct page *page)
 	return (unsigned int)page_private(page);
 }
 
+/*
+ * The same without zone->lock (Linux's buddy_order_unsafe): the block may
+ * stop being free under the reader, and ->private then holds whatever its
+ * new owner puts there, so the caller trusts only an order below MAX_ORDER.
+ */
+static inline unsigned int buddy_order_unsafe(const struct page *page)
+{
+	return (unsigned int)data_race(READ_ONCE(page->private));
+}
+
 /* ---------------------------------------------------------------- movable pages */
 
 /**

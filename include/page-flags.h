@@ -29,6 +29,7 @@
 #include "compiler.h"
 #include "kernel.h"
 #include "list.h"
+#include <asm/processor.h>
 
 /**
  * struct page - the state of one physical page frame
@@ -248,10 +249,15 @@ static inline bool trylock_page(struct page *page)
 		 BIT(PG_locked));
 }
 
+/*
+ * Waits reading, not writing: a failed trylock is still a store, which
+ * would take the line from the holder that must write it to unlock.
+ */
 static inline void lock_page(struct page *page)
 {
 	while (!trylock_page(page))
-		;
+		while (PageLocked(page))
+			cpu_relax();
 }
 
 static inline void unlock_page(struct page *page)

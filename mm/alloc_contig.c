@@ -35,6 +35,14 @@
  * Isolate up to COMPACT_CLUSTER_MAX movable pages from [*pfn, @end) onto
  * @list, advancing *pfn.  Free pages are skipped; pages that cannot be
  * isolated are left for test_pages_isolated() to report.
+ *
+ * As Linux's isolate_migratepages_block(), without zone->lock: the other
+ * CPUs allocate and free in the range meanwhile, so what a page looks like
+ * here is a hint, checked again by isolate_movable_page() with a reference
+ * and the page lock.  A block seen free may be allocated before its order
+ * is read, and ->private is then the new owner's: only an order that can
+ * be one is skipped over (a wrong skip leaves a page for
+ * test_pages_isolated() to catch, never a page unmoved unnoticed).
  */
 static void isolate_migratepages_range(struct list_head *list, unsigned long *pfn,
 				       unsigned long end)
@@ -44,12 +52,14 @@ static void isolate_migratepages_range(struct list_head *list, unsigned long *pf
 	while (*pfn < end && nr < COMPACT_CLUSTER_MAX) {
 		struct page *page = pfn_to_page(*pfn);
 
-		if (PageBuddy(page)) {
-			*pfn += 1UL << buddy_order(page);
+		if (data_race(PageBuddy(page))) {
+			unsigned int order = buddy_order_unsafe(page);
+
+			*pfn += order < MAX_ORDER ? 1UL << order : 1;
 			continue;
 		}
 		(*pfn)++;
-		if (__PageMovable(page) && isolate_movable_page(page)) {
+		if (data_race(__PageMovable(page)) && isolate_movable_page(page)) {
 			list_add_tail(&page->lru, list);
 			nr++;
 		}

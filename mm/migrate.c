@@ -11,6 +11,7 @@
 #include "gfp.h"
 #include "page-isolation.h"
 #include "printk.h"
+#include <asm/barrier.h>
 
 /* Linux retries a page its owner refuses with -EAGAIN this often per call. */
 #define NR_MIGRATE_PASSES 10
@@ -51,6 +52,17 @@ bool isolate_movable_page(struct page *page)
 	/* A free page, or one being freed: nothing to move. */
 	if (!get_page_unless_zero(page))
 		return false;
+	/*
+	 * Looked movable to the caller, but may have been freed and handed
+	 * to someone else since: with the reference it can no longer change
+	 * hands, so look again before trylock_page() writes its flags, which
+	 * a new owner may still be setting up without atomics (Linux checks
+	 * __PageMovable here too, after the same smp_rmb()).  A hint still:
+	 * the lock makes it sure below.
+	 */
+	smp_rmb();
+	if (!data_race(__PageMovable(page)))
+		goto out_putpage;
 	/* Someone else is isolating or moving it, or its owner is letting go (Linux's trylock). */
 	if (!trylock_page(page))
 		goto out_putpage;
