@@ -2,8 +2,8 @@
 /*
  * atomic_t, with Linux's API and ordering rules (Documentation/atomic_t.txt):
  * atomic_read/atomic_set and the operations that return nothing
- * (atomic_inc, atomic_dec, atomic_add, atomic_sub) are atomic but order
- * nothing; the ones that return a value (atomic_*_return,
+ * (atomic_inc, atomic_dec, atomic_add, atomic_sub, and atomic_long_t's
+ * read, set and add) are atomic but order nothing; the ones that return a value (atomic_*_return,
  * atomic_dec_and_test, atomic_cmpxchg) are fully ordered, as if an
  * smp_mb() stood on both sides.  The architecture supplies the unordered
  * read-modify-write (asm/atomic.h: LDREX/STREX on the target, __atomic
@@ -24,6 +24,17 @@ typedef struct {
 		(i)    \
 	}
 
+/*
+ * atomic_long_t: a long's worth, with the unordered atomic_t operations
+ * (Linux maps it to atomic_t on 32-bit, as a long is an int there; the
+ * host's long is 64 bits).
+ */
+typedef struct {
+	long counter;
+} atomic_long_t;
+
+#define ATOMIC_LONG_INIT(i) ATOMIC_INIT(i)
+
 #include <asm/atomic.h>
 #include <asm/barrier.h>
 
@@ -35,6 +46,21 @@ static __always_inline int atomic_read(const atomic_t *v)
 static __always_inline void atomic_set(atomic_t *v, int i)
 {
 	WRITE_ONCE(v->counter, i);
+}
+
+static __always_inline long atomic_long_read(const atomic_long_t *v)
+{
+	return READ_ONCE(v->counter);
+}
+
+static __always_inline void atomic_long_set(atomic_long_t *v, long i)
+{
+	WRITE_ONCE(v->counter, i);
+}
+
+static __always_inline void atomic_long_add(long i, atomic_long_t *v)
+{
+	arch_atomic_long_add_return_relaxed(i, v);
 }
 
 static __always_inline void atomic_add(int i, atomic_t *v)

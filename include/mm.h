@@ -288,8 +288,8 @@ static inline bool PageMovable(const struct page *page)
 
 /* ---------------------------------------------------------------- accounting */
 
-extern unsigned long _totalram_pages;  /* pages managed by the buddy allocator */
-extern unsigned long _totalhigh_pages; /* the highmem part of it */
+extern atomic_long_t _totalram_pages;  /* pages managed by the buddy allocator */
+extern atomic_long_t _totalhigh_pages; /* the highmem part of it */
 extern unsigned long totalreserve_pages;
 /*
  * Pages reserved for CMA areas.  The CMA code adds to it when it reserves an
@@ -304,12 +304,12 @@ extern void *high_memory;
 
 static inline unsigned long totalram_pages(void)
 {
-	return READ_ONCE(_totalram_pages);
+	return (unsigned long)atomic_long_read(&_totalram_pages);
 }
 
 static inline unsigned long totalhigh_pages(void)
 {
-	return READ_ONCE(_totalhigh_pages);
+	return (unsigned long)atomic_long_read(&_totalhigh_pages);
 }
 
 void adjust_managed_page_count(struct page *page, long count);

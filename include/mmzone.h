@@ -12,6 +12,7 @@
 
 #include "types.h"
 #include "kernel.h"
+#include "atomic.h"
 #include "list.h"
 #include "spinlock.h"
 #include "smp.h"
@@ -205,7 +206,7 @@ struct zone {
 	int pageset_batch;
 	unsigned long *pageblock_flags;
 	unsigned long zone_start_pfn;
-	unsigned long managed_pages;
+	atomic_long_t managed_pages;
 	unsigned long spanned_pages;
 	unsigned long present_pages;
 	unsigned long cma_pages;
@@ -223,7 +224,7 @@ struct zone {
 
 static inline unsigned long zone_managed_pages(const struct zone *zone)
 {
-	return READ_ONCE(zone->managed_pages);
+	return (unsigned long)atomic_long_read(&zone->managed_pages);
 }
 
 static inline unsigned long zone_end_pfn(const struct zone *zone)

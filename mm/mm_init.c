@@ -252,7 +252,7 @@ static void free_area_init_core(pg_data_t *pgdat)
 				pr_warn("  %s zone: %lu memmap pages exceeds freesize %lu\n",
 					zone_names[j], memmap_pages, freesize);
 		}
-		zone->managed_pages = freesize;
+		atomic_long_set(&zone->managed_pages, (long)freesize);
 		zone->name = zone_names[j];
 		zone->zone_pgdat = NODE_DATA(nid);
 		spin_lock_init(&zone->lock);
@@ -404,8 +404,8 @@ static void reset_mm_state(void)
 	memset(&contig_page_data, 0, sizeof(contig_page_data));
 	mem_map = NULL;
 	map_start_pfn = map_end_pfn = 0;
-	_totalram_pages = 0;
-	_totalhigh_pages = 0;
+	atomic_long_set(&_totalram_pages, 0);
+	atomic_long_set(&_totalhigh_pages, 0);
 	totalreserve_pages = 0;
 	page_group_by_mobility_disabled = 0;
 }
@@ -655,7 +655,7 @@ unsigned long memblock_free_all(void)
 
 	/* The estimates of free_area_init_core give way to the pages really freed. */
 	for_each_zone (zone)
-		zone->managed_pages = 0;
+		atomic_long_set(&zone->managed_pages, 0);
 	free_unused_memmap();
 	memmap_init_reserved_pages();
 	for_each_free_mem_range (i, &start, &end)

@@ -42,8 +42,8 @@ typedef unsigned int fpi_t;
 #define FPI_NONE    0u
 #define FPI_TO_TAIL 2u /* put the block at the tail: used last (boot hand-over) */
 
-unsigned long _totalram_pages;
-unsigned long _totalhigh_pages;
+atomic_long_t _totalram_pages;
+atomic_long_t _totalhigh_pages;
 unsigned long totalcma_pages;
 unsigned long bad_page_reports;
 
@@ -1508,13 +1508,17 @@ void drain_all_pages(struct zone *zone)
  * adjust_managed_page_count - @count more (or fewer) pages belong to the buddy allocator
  * @page: a page of the zone concerned
  * @count: pages, may be negative
+ *
+ * Atomic adds, as Linux's: CMA areas are handed to the buddy allocator
+ * while other CPUs may be doing the same, and the counts are read without
+ * a lock (watermarks, the Memory line).
  */
 void adjust_managed_page_count(struct page *page, long count)
 {
-	page_zone(page)->managed_pages += count;
-	_totalram_pages += count;
+	atomic_long_add(count, &page_zone(page)->managed_pages);
+	atomic_long_add(count, &_totalram_pages);
 	if (PageHighMem(page))
-		_totalhigh_pages += count;
+		atomic_long_add(count, &_totalhigh_pages);
 }
 
 /**

@@ -190,7 +190,7 @@ class Zoneinfo(gdb.Command):
                    "        high     %d" % int(wm[2]),
                    "        spanned  %d" % int(z["spanned_pages"]),
                    "        present  %d" % int(z["present_pages"]),
-                   "        managed  %d" % int(z["managed_pages"]),
+                   "        managed  %d" % int(z["managed_pages"]["counter"]),
                    "        cma      %d" % int(z["cma_pages"]),
                    "        protection: (%s)" % ", ".join("%d" % int(res[i]) for i in range(nres))]
             if int(z["present_pages"]):

@@ -106,6 +106,7 @@ static void locking_threads_trylock_excludes_as_the_lock_does(struct ktap_test *
 
 static atomic_t shared = ATOMIC_INIT(0);
 static atomic_t cas_counter = ATOMIC_INIT(0);
+static atomic_long_t managed = ATOMIC_LONG_INIT(0); /* as adjust_managed_page_count() adds */
 
 static void hammer_atomics(struct worker *w)
 {
@@ -119,6 +120,8 @@ static void hammer_atomics(struct worker *w)
 		atomic_sub(2, &shared);
 		last_seen += atomic_inc_return(&shared) > 0;
 		atomic_dec(&shared);
+		atomic_long_add(5, &managed);
+		atomic_long_add(-4, &managed);
 		do
 			old = atomic_read(&cas_counter);
 		while (atomic_cmpxchg(&cas_counter, old, old + 1) != old);
@@ -132,10 +135,12 @@ static void locking_threads_lose_no_atomic_update(struct ktap_test *t)
 
 	atomic_set(&shared, 0);
 	atomic_set(&cas_counter, 0);
+	atomic_long_set(&managed, 0);
 	run_on_cpus(w, hammer_atomics);
 	/* Each round adds 1 + 3 - 2 + 1 - 1 = 2. */
 	KTAP_EXPECT_EQ(t, atomic_read(&shared), 2 * NR_THREADS * ROUNDS);
 	KTAP_EXPECT_EQ(t, atomic_read(&cas_counter), NR_THREADS * ROUNDS);
+	KTAP_EXPECT_EQ(t, atomic_long_read(&managed), (long)NR_THREADS * ROUNDS);
 	for (int i = 0; i < NR_THREADS; i++)
 		KTAP_EXPECT_EQ(t, w[i].result, (long)ROUNDS); /* the counter only grows */
 }

@@ -121,6 +121,20 @@ static void locking_atomic_ops_return_the_new_value(struct ktap_test *t)
 	KTAP_EXPECT_EQ(t, atomic_dec_return(&v), -1);
 }
 
+static void locking_atomic_long_add_moves_both_ways(struct ktap_test *t)
+{
+	const long long_max = (long)(~0UL >> 1);
+	atomic_long_t v = ATOMIC_LONG_INIT(3);
+
+	KTAP_EXPECT_EQ(t, atomic_long_read(&v), 3);
+	atomic_long_add(-10, &v);
+	KTAP_EXPECT_EQ(t, atomic_long_read(&v), -7);
+	atomic_long_add(long_max - 1, &v); /* all of a long's bits, not an int's on the host */
+	KTAP_EXPECT_EQ(t, atomic_long_read(&v), long_max - 8);
+	atomic_long_set(&v, 0);
+	KTAP_EXPECT_EQ(t, atomic_long_read(&v), 0);
+}
+
 static void locking_cmpxchg_stores_only_over_the_expected_value(struct ktap_test *t)
 {
 	atomic_t v = ATOMIC_INIT(7);
@@ -233,6 +247,7 @@ static struct ktap_case locking_cases[] = {
 	KTAP_CASE(locking_tickets_wrap_at_16_bits),
 	KTAP_CASE(locking_irqsave_forms_lock_and_give_back_the_flags),
 	KTAP_CASE(locking_atomic_ops_return_the_new_value),
+	KTAP_CASE(locking_atomic_long_add_moves_both_ways),
 	KTAP_CASE(locking_cmpxchg_stores_only_over_the_expected_value),
 	KTAP_CASE(locking_bitops_set_clear_and_report_the_old_bit),
 	KTAP_CASE(locking_this_cpu_is_the_running_cpus_copy),

@@ -13,21 +13,27 @@
 #include "compiler.h"
 #include <asm/barrier.h>
 
-static __always_inline int arch_atomic_add_return_relaxed(int i, atomic_t *v)
-{
-	unsigned long failed;
-	int result;
+/* *v += i, returning the new value; the same loop for an int and a long (32 bits both). */
+#define ARCH_ADD_RETURN(name, type, atomic_type)                                       \
+	static __always_inline type name(type i, atomic_type *v)                       \
+	{                                                                              \
+		unsigned long failed;                                                  \
+		type result;                                                           \
+                                                                                       \
+		__asm__ __volatile__("1:	ldrex	%0, [%3]\n"                             \
+				     "	add	%0, %0, %4\n"                               \
+				     "	strex	%1, %0, [%3]\n"                           \
+				     "	teq	%1, #0\n"                                   \
+				     "	bne	1b"                                         \
+				     : "=&r"(result), "=&r"(failed), "+Qo"(v->counter) \
+				     : "r"(&v->counter), "Ir"(i)                       \
+				     : "cc");                                          \
+		return result;                                                         \
+	}
 
-	__asm__ __volatile__("1:	ldrex	%0, [%3]\n"
-			     "	add	%0, %0, %4\n"
-			     "	strex	%1, %0, [%3]\n"
-			     "	teq	%1, #0\n"
-			     "	bne	1b"
-			     : "=&r"(result), "=&r"(failed), "+Qo"(v->counter)
-			     : "r"(&v->counter), "Ir"(i)
-			     : "cc");
-	return result;
-}
+ARCH_ADD_RETURN(arch_atomic_add_return_relaxed, int, atomic_t)
+ARCH_ADD_RETURN(arch_atomic_long_add_return_relaxed, long, atomic_long_t)
+#undef ARCH_ADD_RETURN
 
 static __always_inline int arch_atomic_cmpxchg_relaxed(atomic_t *v, int old, int new)
 {

@@ -8,6 +8,11 @@ static inline int arch_atomic_add_return_relaxed(int i, atomic_t *v)
 	return __atomic_add_fetch(&v->counter, i, __ATOMIC_RELAXED);
 }
 
+static inline long arch_atomic_long_add_return_relaxed(long i, atomic_long_t *v)
+{
+	return __atomic_add_fetch(&v->counter, i, __ATOMIC_RELAXED);
+}
+
 static inline int arch_atomic_cmpxchg_relaxed(atomic_t *v, int old, int new)
 {
 	__atomic_compare_exchange_n(&v->counter, &old, new, false, __ATOMIC_RELAXED,
