@@ -19,16 +19,27 @@
 #include "vmstat.h"
 #include "../mm_test.h"
 
-/* A page of ZONE_NORMAL, warm on this CPU's unmovable pcp list. */
-static struct per_cpu_pages *warm_normal_pcp(struct ktap_test *t, struct zone **zone)
+/* This CPU's pcp of ZONE_NORMAL, and what it and the zone held before a case. */
+struct warm_pcp {
+	struct zone *zone;
+	struct per_cpu_pages *pcp;
+	int count;
+	long free_before;
+};
+
+/* A page freed onto this CPU's lists of ZONE_NORMAL; false if none could be had. */
+static bool warm_normal_pcp(struct ktap_test *t, struct warm_pcp *w)
 {
 	struct page *page = alloc_pages(GFP_KERNEL, 0);
 
 	if (!KTAP_EXPECT_TRUE(t, page != NULL))
-		return NULL;
-	*zone = page_zone(page);
+		return false;
+	w->zone = page_zone(page);
 	__free_pages(page, 0);
-	return this_cpu_ptr((*zone)->per_cpu_pageset);
+	w->pcp = this_cpu_ptr(w->zone->per_cpu_pageset);
+	w->count = w->pcp->count;
+	w->free_before = zone_page_state(w->zone, NR_FREE_PAGES);
+	return true;
 }
 
 /* What an interrupted fast path or a remote drain does to the lock word. */
@@ -42,67 +53,61 @@ static void release(struct per_cpu_pages *pcp)
 	WRITE_ONCE(pcp->lock, 0UL);
 }
 
+/* The zone's free pages now, and how many more than before the case. */
+static long free_pages_added(const struct warm_pcp *w)
+{
+	return zone_page_state(w->zone, NR_FREE_PAGES) - w->free_before;
+}
+
 static void pcp_lock_held_sends_alloc_and_free_to_the_buddy_lists(struct ktap_test *t)
 {
-	struct per_cpu_pages *pcp;
-	struct zone *zone;
+	struct warm_pcp w;
 	struct page *page;
-	long free_before;
-	int count;
 
-	pcp = warm_normal_pcp(t, &zone);
-	if (!pcp)
+	if (!warm_normal_pcp(t, &w))
 		return;
-	count = pcp->count;
-	KTAP_EXPECT_GT(t, count, 0);
-	free_before = zone_page_state(zone, NR_FREE_PAGES);
+	KTAP_EXPECT_GT(t, w.count, 0);
 
-	hold(pcp);
+	hold(w.pcp);
 	page = alloc_pages(GFP_KERNEL, 0);
 	KTAP_ASSERT_TRUE(t, page != NULL);
-	KTAP_EXPECT_EQ(t, pcp->count, count); /* not from the held lists */
-	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before - 1); /* buddy */
+	KTAP_EXPECT_EQ(t, w.pcp->count, w.count);    /* not from the held lists: */
+	KTAP_EXPECT_EQ(t, free_pages_added(&w), -1); /* from the buddy lists */
 	__free_pages(page, 0);
-	KTAP_EXPECT_EQ(t, pcp->count, count);
-	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before);
+	KTAP_EXPECT_EQ(t, w.pcp->count, w.count);
+	KTAP_EXPECT_EQ(t, free_pages_added(&w), 0);
 	KTAP_EXPECT_EQ(t, page_ref_count(page), 0);
-	release(pcp);
+	release(w.pcp);
 
 	/* Free again, the lists serve as before: a free stays on them (below high). */
-	drain_local_pages(zone);
+	drain_local_pages(w.zone);
 	page = alloc_pages(GFP_KERNEL, 0);
 	KTAP_ASSERT_TRUE(t, page != NULL);
-	count = pcp->count;
-	free_before = zone_page_state(zone, NR_FREE_PAGES);
+	w.count = w.pcp->count;
+	w.free_before = zone_page_state(w.zone, NR_FREE_PAGES);
 	__free_pages(page, 0);
-	KTAP_EXPECT_EQ(t, pcp->count, count + 1);
-	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before);
+	KTAP_EXPECT_EQ(t, w.pcp->count, w.count + 1);
+	KTAP_EXPECT_EQ(t, free_pages_added(&w), 0);
 }
 
 static void pcp_lock_held_local_drain_skips_the_list(struct ktap_test *t)
 {
-	struct per_cpu_pages *pcp;
-	struct zone *zone;
-	long free_before;
-	int count;
+	struct warm_pcp w;
 
-	pcp = warm_normal_pcp(t, &zone);
-	if (!pcp)
+	if (!warm_normal_pcp(t, &w))
 		return;
-	count = pcp->count;
-	free_before = zone_page_state(zone, NR_FREE_PAGES);
 
-	hold(pcp);
-	drain_local_pages(zone); /* returns: it does not wait for the holder */
-	KTAP_EXPECT_EQ(t, pcp->count, count);
-	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before);
-	KTAP_EXPECT_EQ(t, READ_ONCE(pcp->lock), 1UL); /* still the holder's */
-	release(pcp);
+	hold(w.pcp);
+	drain_local_pages(w.zone); /* returns: it does not wait for the holder */
+	KTAP_EXPECT_EQ(t, w.pcp->count, w.count);
+	KTAP_EXPECT_EQ(t, free_pages_added(&w), 0);
+	KTAP_EXPECT_EQ(t, READ_ONCE(w.pcp->lock), 1UL); /* still the holder's */
+	release(w.pcp);
 
-	drain_local_pages(zone);
-	KTAP_EXPECT_EQ(t, pcp->count, 0);
-	KTAP_EXPECT_EQ(t, zone_page_state(zone, NR_FREE_PAGES), free_before + count);
-	KTAP_EXPECT_EQ(t, READ_ONCE(pcp->lock), 0UL); /* the drain let go */
+	drain_local_pages(w.zone);
+	KTAP_EXPECT_EQ(t, w.pcp->count, 0);
+	KTAP_EXPECT_EQ(t, free_pages_added(&w), w.count);
+	KTAP_EXPECT_EQ(t, READ_ONCE(w.pcp->lock), 0UL); /* the drain let go */
 }
 
 static struct ktap_case pcp_lock_cases[] = {
