@@ -487,6 +487,20 @@ static __always_inline void pcp_spin_unlock(struct per_cpu_pages *pcp)
 	smp_store_release(&pcp->lock, 0);
 }
 
+/*
+ * Change the count of pages on @pcp's lists, under its lock; returns the
+ * new count.  One store a drain may read without the lock
+ * (drain_pages_zone() skips empty lists that way, as Linux does), so it is
+ * WRITE_ONCE: the same instructions, and ThreadSanitizer sees the intent.
+ */
+static __always_inline int pcp_count_add(struct per_cpu_pages *pcp, int delta)
+{
+	int count = pcp->count + delta;
+
+	WRITE_ONCE(pcp->count, count);
+	return count;
+}
+
 /* A drain waits its turn: the owner holds the lock for a few dozen instructions. */
 static void pcp_spin_lock(struct per_cpu_pages *pcp)
 {
@@ -525,7 +539,7 @@ static noinline void free_pcppages_bulk(struct zone *zone, int count, struct per
 
 			list_del(&page->pcp_list);
 			count--;
-			pcp->count--;
+			pcp_count_add(pcp, -1);
 			/* The pageblock may have been isolated since the page was freed. */
 			if (unlikely(isolated_pageblocks))
 				mt = get_pageblock_migratetype(page);
@@ -622,7 +636,7 @@ static __always_inline void free_unref_page(struct page *page, unsigned long cal
 	}
 	list_add(&page->pcp_list, list);
 	__count_pcp_vm_events(pcp, ZONE_PGFREE, 1);
-	if (unlikely(++pcp->count >= READ_ONCE(pcp->high)))
+	if (unlikely(pcp_count_add(pcp, 1) >= READ_ONCE(pcp->high)))
 		free_pcp_high(zone, pcp, (int)(list - pcp->lists));
 	pcp_spin_unlock(pcp);
 }
@@ -1024,8 +1038,8 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 	list = &pcp->lists[migratetype];
 	if (unlikely(list_empty(list))) {
 		count_vm_event(PCP_REFILL);
-		pcp->count +=
-			rmqueue_bulk(zone, READ_ONCE(pcp->batch), list, migratetype, alloc_flags);
+		pcp_count_add(pcp, rmqueue_bulk(zone, READ_ONCE(pcp->batch), list, migratetype,
+						alloc_flags));
 		if (unlikely(list_empty(list))) {
 			page = NULL;
 			goto out;
@@ -1034,7 +1048,7 @@ static __always_inline struct page *rmqueue_pcplist(struct zone *zone, int migra
 	page = list_first_entry(list, struct page, pcp_list);
 	/* Unlinked without list poisoning: the new owner initialises ->lru. */
 	__list_del(page->pcp_list.prev, page->pcp_list.next);
-	pcp->count--;
+	pcp_count_add(pcp, -1);
 	__count_pcp_vm_events(pcp, ZONE_PGALLOC, 1);
 out:
 	pcp_spin_unlock(pcp);
