@@ -7,7 +7,8 @@
  *    unification; then DSB so the walker can see it;
  *  - after changing a valid entry: TLB invalidate by MVA (inner-shareable
  *    on an SMP core, so the other cores drop it too), DSB, ISB; also
- *    BPIALL, since the branch predictor may hold the old mapping.
+ *    BPIALL (BPIALLIS on SMP), since the branch predictor may hold the
+ *    old mapping.
  * Entries that were invalid need no TLB maintenance: ARMv7 never caches a
  * translation that faults.
  */
@@ -35,7 +36,26 @@ static inline void flush_pmd_entry(const void *entry)
 	dsb();
 }
 
-/** local_flush_tlb_kernel_page - drop any TLB entry for @va on this CPU (and others if SMP) */
+/*
+ * The branch predictor may hold the old mapping too: on an SMP core every
+ * CPU's (BPIALLIS, as Linux's v7wbi TLB routines with ALT_SMP), not only
+ * this one's.
+ */
+static inline void flush_bp_all(void)
+{
+	if (cpu_smp)
+		__asm__ __volatile__("mcr p15, 0, %0, c7, c1, 6"
+				     :
+				     : "r"(0)
+				     : "memory"); /* BPIALLIS */
+	else
+		__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 6"
+				     :
+				     : "r"(0)
+				     : "memory"); /* BPIALL */
+}
+
+/** flush_tlb_kernel_page - drop any TLB entry for @va on this CPU (and others if SMP) */
 static inline void flush_tlb_kernel_page(unsigned long va)
 {
 	va &= ~0xfffUL;
@@ -49,8 +69,8 @@ static inline void flush_tlb_kernel_page(unsigned long va)
 		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1"
 				     :
 				     : "r"(va)
-				     : "memory");				 /* TLBIMVA */
-	__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 6" : : "r"(0) : "memory"); /* BPIALL */
+				     : "memory"); /* TLBIMVA */
+	flush_bp_all();
 	dsb();
 	isb();
 }
@@ -71,7 +91,7 @@ static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end
 		else
 			__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1" : : "r"(va) : "memory");
 	}
-	__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 6" : : "r"(0) : "memory"); /* BPIALL */
+	flush_bp_all();
 	dsb();
 	isb();
 }
@@ -89,8 +109,8 @@ static inline void flush_tlb_all(void)
 		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 0"
 				     :
 				     : "r"(0)
-				     : "memory");				 /* TLBIALL */
-	__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 6" : : "r"(0) : "memory"); /* BPIALL */
+				     : "memory"); /* TLBIALL */
+	flush_bp_all();
 	dsb();
 	isb();
 }
