@@ -177,9 +177,11 @@ int __init dma_contiguous_reserve_area(phys_addr_t size, phys_addr_t base, phys_
 				       struct cma **res_cma, bool fixed)
 {
 	/*
-	 * Linux then calls dma_contiguous_early_fixup(), with which ARM
-	 * remaps the area uncached for coherent DMA; there is no DMA mapping
-	 * layer here.
+	 * Linux then calls dma_contiguous_early_fixup(), with which ARM's
+	 * paging_init maps the area's lowmem with pages (dma_contiguous_remap)
+	 * for dma_alloc_coherent() to remap a buffer's pages uncached.  Ours
+	 * reads cma_areas[] itself (arch/arm/mm/pgtable.c), for this area and
+	 * the DT's pools alike.
 	 */
 	return cma_declare_contiguous(base, size, limit, 0, 0, fixed, "reserved", res_cma);
 }

@@ -13,6 +13,7 @@
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <asm/ptdump.h>
+#include <asm/tlbflush.h>
 #include <string.h>
 
 #define RAM_BASE 0x60000000ULL
@@ -281,6 +282,97 @@ static void pgtable_new_tables_are_published_before_a_pmd_points_at_them(struct 
 	KTAP_EXPECT_EQ(t, tables_unpublished_when_linked, 0);
 }
 
+/* A CMA area's type (Linux's MT_MEMORY_DMA_READY) gets pages even where a section would fit. */
+static void pgtable_dma_ready_memory_gets_pages_never_sections(struct ktap_test *t)
+{
+	struct map_desc cma = {VA(RAM_BASE + SZ_8M), RAM_BASE + SZ_8M, SZ_4M, MT_MEMORY_DMA_READY};
+	u32 want = get_mem_type(MT_MEMORY_DMA_READY)->prot_pte;
+	unsigned long bad = 0;
+	int level;
+
+	KTAP_ASSERT_EQ(t, create_mapping(pgd, &cma, &ops), 0);
+	for (unsigned long off = 0; off < SZ_4M; off += PAGE_SIZE) {
+		u32 d = desc_at(cma.virtual + off, &level);
+
+		bad += level != 2 || d != (((u32)cma.phys + off) | want);
+	}
+	KTAP_EXPECT_EQ(t, bad, 0ul);
+	KTAP_EXPECT_EQ(t, tables_allocated, 4);
+	KTAP_EXPECT_EQ(t, want, get_mem_type(MT_MEMORY_RW)->prot_pte);
+}
+
+/* Every pte write change_pte_mapping_type() publishes, and the TLB flushes before it. */
+static struct {
+	const void *entry;
+	u32 value;
+	unsigned long flushed; /* host_tlb_flushed_pages when it was published */
+} writes[16];
+static unsigned int nwrites;
+
+static void record_publish(const void *entry)
+{
+	if (nwrites < ARRAY_SIZE(writes))
+		writes[nwrites] =
+			(typeof(writes[0])){entry, *(const u32 *)entry, host_tlb_flushed_pages};
+	nwrites++;
+}
+
+static phys_addr_t no_table(void)
+{
+	return 0;
+}
+
+/*
+ * Two of four pages become uncached: both emptied first, their TLB entries
+ * dropped, only then the new entries written (break-before-make); the
+ * neighbours untouched.  A range that is a section, or whose ptes map
+ * other pages, is refused before anything is written.
+ */
+static void pgtable_change_type_breaks_before_it_makes(struct ktap_test *t)
+{
+	const struct pgtable_ops recording = {no_table, record_publish};
+	struct map_desc four = {VA(RAM_BASE + SZ_8M), RAM_BASE + SZ_8M, 4 * PAGE_SIZE,
+				MT_MEMORY_DMA_READY};
+	struct map_desc two = {four.virtual + PAGE_SIZE, four.phys + PAGE_SIZE, 2 * PAGE_SIZE,
+			       MT_DMA_COHERENT};
+	struct map_desc section = {VA(RAM_BASE + SZ_16M), RAM_BASE + SZ_16M, PAGE_SIZE,
+				   MT_DMA_COHERENT};
+	struct map_desc elsewhere = two;
+	unsigned long flushed;
+	int level;
+
+	KTAP_ASSERT_EQ(t, create_mapping(pgd, &four, &ops), 0);
+	KTAP_ASSERT_EQ(
+		t, map_lowmem_range(pgd, RAM_BASE + SZ_16M, RAM_BASE + SZ_16M + SZ_1M, &kr, &ops),
+		0);
+	nwrites = 0;
+	flushed = host_tlb_flushed_pages;
+	KTAP_ASSERT_EQ(t, change_pte_mapping_type(pgd, &two, &recording), 0);
+	KTAP_ASSERT_EQ(t, nwrites, 4u);
+	for (unsigned int i = 0; i < 2; i++) {
+		KTAP_EXPECT_EQ(t, writes[i].value, 0u);
+		KTAP_EXPECT_EQ(t, writes[i].flushed, flushed);
+		KTAP_EXPECT_EQ(t, writes[i + 2].value,
+			       ((u32)two.phys + i * PAGE_SIZE) |
+				       get_mem_type(MT_DMA_COHERENT)->prot_pte);
+		KTAP_EXPECT_EQ(t, writes[i + 2].flushed, flushed + 2);
+	}
+	KTAP_EXPECT_EQ(t, host_tlb_last_start, two.virtual);
+	KTAP_EXPECT_EQ(t, host_tlb_last_end, two.virtual + two.length);
+	KTAP_EXPECT_EQ(t, desc_at(four.virtual, &level),
+		       (u32)four.phys | get_mem_type(MT_MEMORY_DMA_READY)->prot_pte);
+	KTAP_EXPECT_EQ(t, desc_at(four.virtual + 3 * PAGE_SIZE, &level),
+		       ((u32)four.phys + 3 * PAGE_SIZE) |
+			       get_mem_type(MT_MEMORY_DMA_READY)->prot_pte);
+
+	nwrites = 0;
+	elsewhere.phys += PAGE_SIZE;
+	KTAP_EXPECT_EQ(t, change_pte_mapping_type(pgd, &section, &recording), -EINVAL);
+	KTAP_EXPECT_EQ(t, change_pte_mapping_type(pgd, &elsewhere, &recording), -EFAULT);
+	KTAP_EXPECT_EQ(t, nwrites, 0u);
+	KTAP_EXPECT_EQ(t, host_tlb_flushed_pages, flushed + 2);
+}
+
 static struct ktap_case pgtable_cases[] = {
 	KTAP_CASE(pgtable_lowmem_uses_sections_where_one_type_fills_a_mib),
 	KTAP_CASE(pgtable_kernel_text_is_rx_rodata_ro_and_the_rest_rw_nx),
@@ -293,6 +385,8 @@ static struct ktap_case pgtable_cases[] = {
 	KTAP_CASE(pgtable_device_memory_is_device_and_never_executable),
 	KTAP_CASE(pgtable_ptdump_prints_merged_ranges),
 	KTAP_CASE(pgtable_new_tables_are_published_before_a_pmd_points_at_them),
+	KTAP_CASE(pgtable_dma_ready_memory_gets_pages_never_sections),
+	KTAP_CASE(pgtable_change_type_breaks_before_it_makes),
 	{}};
 
 static struct ktap_suite pgtable_suite = {

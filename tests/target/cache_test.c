@@ -454,8 +454,11 @@ static void dma_cma_buffer_is_prepared_and_synced(struct ktap_test *t)
 
 /*
  * dma_alloc_coherent(): CMA pages, zeroed, their cached alias flushed (L1
- * then outer) before the uncached mapping is made, which translates to
- * them with TEX 001, C 0, B 0.
+ * then outer) before the attributes change; once the uncached mapping is
+ * the only one, lines fetched speculatively meanwhile are invalidated
+ * (outer by physical, L1 through the new mapping).  The mapping translates
+ * to the pages with TEX 001, C 0, B 0; the page-table side is the
+ * dma_coherent suite's.
  */
 static void dma_coherent_buffer_is_uncached_zeroed_cma(struct ktap_test *t)
 {
@@ -478,8 +481,11 @@ static void dma_coherent_buffer_is_uncached_zeroed_cma(struct ktap_test *t)
 	for (i = 0; i < nops && ops[i].op == 'F'; i++)
 		l1_bytes += ops[i].b - ops[i].a;
 	KTAP_EXPECT_EQ(t, l1_bytes, 4 * PAGE_SIZE);
-	KTAP_ASSERT_EQ(t, nops, i + 1);
+	KTAP_ASSERT_EQ(t, nops, i + 3);
 	EXPECT_OP(t, i, 'f', handle, handle + 4 * PAGE_SIZE);
+	EXPECT_OP(t, i + 1, 'i', handle, handle + 4 * PAGE_SIZE);
+	EXPECT_OP(t, i + 2, 'U', buf, buf + 4 * PAGE_SIZE);
+	KTAP_EXPECT_EQ(t, ops[i + 2].dir, DMA_FROM_DEVICE);
 
 	for (i = 0; i < 4; i++) {
 		unsigned long va = (unsigned long)buf + i * PAGE_SIZE;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * DMA and the caches (Linux 6.1's arch/arm/mm/dma-mapping.c, the streaming
- * part): a device reads and writes memory, not the CPU's caches, so a
+ * DMA and the caches (Linux 6.1's arch/arm/mm/dma-mapping.c, its streaming
+ * and CMA parts): a device reads and writes memory, not the CPU's caches, so a
  * buffer changes hands with cache maintenance to the point of coherency.
  *
  *  - To the device: the CPU's writes must be in memory.  Clean (or, for a
@@ -15,7 +15,13 @@
  * kmap_atomic() for its L1 operation, as Linux does on a VIPT
  * non-aliasing cache like the Cortex-A9's.  The outer cache works by
  * physical address and needs no mapping.
+ *
+ * The coherent part (dma_alloc_coherent) hands out CMA buffers the CPU
+ * uses uncached, with no cacheable mapping of them left: the linear map
+ * of a lowmem buffer is itself made uncached, a page at a time (the CMA
+ * areas are mapped with pages since boot for this, pgtable.c).
  */
+#include "cma.h"
 #include "dma-map-ops.h"
 #include "dma-mapping.h"
 #include "highmem.h"
@@ -24,9 +30,11 @@
 #include "printk.h"
 #include "slab.h"
 #include "vmalloc.h"
-#include <asm/pgtable.h>
 #include <asm/cacheflush.h>
+#include <asm/mmu.h>
 #include <asm/outercache.h>
+#include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 
 /* Where @addr falls in its page (Linux's offset_in_page). */
 static unsigned long dma_offset_in_page(dma_addr_t addr)
@@ -194,8 +202,52 @@ static unsigned int dma_coherent_align(size_t count)
 	return min_t(unsigned int, get_order(count << PAGE_SHIFT), CONFIG_CMA_ALIGNMENT);
 }
 
-/* An uncached kernel mapping of @count pages from @page. */
-static void *dma_remap(struct page *page, size_t count)
+/*
+ * How many of the @count pages from @page have a linear-map alias: the
+ * lowmem ones, which come first (highmem lies above lowmem).  All or
+ * none, except for a buffer in an area that straddles the boundary (a
+ * DT's reusable pool may; the default area may not).
+ */
+static size_t dma_lowmem_pages(struct page *page, size_t count)
+{
+	size_t n = 0;
+
+	while (n < count && !PageHighMem(page + n))
+		n++;
+	return n;
+}
+
+/* The lowmem tables exist since paging_init: none is ever made here. */
+static phys_addr_t dma_no_new_table(void)
+{
+	return 0;
+}
+
+static const struct pgtable_ops dma_pgtable_ops = {
+	.alloc_pte_table = dma_no_new_table,
+	.publish = flush_pmd_entry,
+};
+
+/*
+ * Linux's __dma_remap: the linear map of the lowmem pages @page..+@count
+ * becomes @type (MT_DMA_COHERENT, or MT_MEMORY_DMA_READY again), on every
+ * CPU (change_pte_mapping_type: break-before-make, the TLB invalidated in
+ * the inner-shareable form).
+ */
+static int __dma_remap(struct page *page, size_t count, unsigned int type)
+{
+	struct map_desc md = {
+		.virtual = (unsigned long)page_address(page),
+		.phys = page_to_phys(page),
+		.length = count << PAGE_SHIFT,
+		.type = type,
+	};
+
+	return change_pte_mapping_type(kernel_pgd, &md, &dma_pgtable_ops);
+}
+
+/* A second, uncached kernel mapping of @count pages from @page (dma_common_contiguous_remap). */
+static void *dma_common_contiguous_remap(struct page *page, size_t count)
 {
 	struct page **pages = kmalloc(count * sizeof(*pages), GFP_KERNEL);
 	void *addr;
@@ -205,9 +257,39 @@ static void *dma_remap(struct page *page, size_t count)
 		return NULL;
 	for (i = 0; i < count; i++)
 		pages[i] = page + i;
-	addr = vmap(pages, (unsigned int)count, 0, MT_MEMORY_DMA_READY);
+	addr = vmap(pages, (unsigned int)count, 0, MT_DMA_COHERENT);
 	kfree(pages);
 	return addr;
+}
+
+/*
+ * Between arch_dma_prep_coherent() and the moment no cacheable translation
+ * of the buffer is left in any TLB, a CPU may have fetched lines of it
+ * speculatively: clean copies of the zeroed buffer, which a later read
+ * with mismatched attributes could hit instead of what the device wrote.
+ * Drop them, through the uncached mapping @addr now the only one (a by-MVA
+ * operation acts on the lines holding the physical address) and from the
+ * outer cache by physical address.  Not in Linux, which leaves this
+ * window open.
+ */
+static void dma_drop_speculated_lines(void *addr, phys_addr_t paddr, size_t size)
+{
+	outer_inv_range(paddr, paddr + size);
+	dmac_unmap_area(addr, size, DMA_FROM_DEVICE);
+}
+
+/* What dma_alloc_coherent() did, undone: the alias cacheable again, the pages back. */
+static void dma_coherent_release(struct device *dev, struct page *page, size_t count, size_t low)
+{
+	int err = low ? __dma_remap(page, low, MT_MEMORY_DMA_READY) : 0;
+
+	/* A page whose alias stayed uncached must not be handed out as ordinary memory. */
+	if (err)
+		pr_err("dma: cannot restore the linear map of %pa (+%zu pages): error %d, pages "
+		       "kept\n",
+		       &(phys_addr_t){page_to_phys(page)}, low, err);
+	else
+		dma_release_from_contiguous(dev, page, (int)count);
 }
 
 /**
@@ -216,24 +298,31 @@ static void *dma_remap(struct page *page, size_t count)
  * @size: bytes (rounded up to pages)
  * @dma_handle: set to the buffer's DMA (physical) address
  *
- * Linux's path for a non-coherent device with CMA (kernel/dma/direct.c's
- * remap case): pages from dma_alloc_from_contiguous(), zeroed through the
- * kernel's cached alias, that alias's lines written back and dropped
- * (arch_dma_prep_coherent), then an uncached mapping in the vmalloc space.
+ * Linux 6.1's ARM path for a non-coherent device with CMA
+ * (__alloc_from_contiguous): pages from dma_alloc_from_contiguous(),
+ * zeroed through the kernel's cached alias, that alias's lines written
+ * back and dropped (arch_dma_prep_coherent, Linux's __dma_clear_buffer);
+ * then, for lowmem, the buffer's own pages of the linear map made
+ * uncached (__dma_remap: the CMA areas are mapped with pages since boot)
+ * and the linear address returned; for highmem, which has no linear
+ * alias, a new uncached mapping in the vmalloc space.  Either way no
+ * cacheable mapping of the buffer is left, as the ARM ARM asks: a
+ * Cortex-A9 may fetch any cacheable mapping speculatively, and a line so
+ * fetched could hide what the device writes.
  *
- * Where we differ from Linux's ARM code: the lowmem alias stays mapped
- * cacheable (Linux's __dma_remap makes it uncached too).  The kernel never
- * touches it, but a Cortex-A9 may still fetch it speculatively; the lines
- * so fetched are clean and dropped by the next arch_dma_prep_coherent, yet
- * on silicon a mismatched alias is a risk Linux does not take.
+ * Where we differ: the remap is break-before-make, and lines fetched
+ * speculatively before it are dropped afterwards (see above); a buffer
+ * that straddles lowmem and highmem (only possible in a DT pool across the
+ * boundary) gets both: its lowmem alias remapped and a vmap for the CPU.
  *
  * Return: the CPU's address of the buffer, or NULL.
  */
 void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle)
 {
-	size_t count = PAGE_ALIGN(size) >> PAGE_SHIFT, i;
+	size_t count = PAGE_ALIGN(size) >> PAGE_SHIFT, low, i;
 	struct page *page;
 	void *addr;
+	int err;
 
 	if (!size)
 		return NULL;
@@ -243,13 +332,48 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle
 	for (i = 0; i < count; i++)
 		clear_highpage(page + i);
 	arch_dma_prep_coherent(page, count << PAGE_SHIFT);
-	addr = dma_remap(page, count);
-	if (!addr) {
+
+	low = dma_lowmem_pages(page, count);
+	err = low ? __dma_remap(page, low, MT_DMA_COHERENT) : 0;
+	if (err) {
+		pr_err("dma: cannot make the linear map of %pa (+%zu pages) uncached: error %d\n",
+		       &(phys_addr_t){page_to_phys(page)}, low, err);
 		dma_release_from_contiguous(dev, page, (int)count);
 		return NULL;
 	}
+	addr = low == count ? page_address(page) : dma_common_contiguous_remap(page, count);
+	if (!addr) {
+		dma_coherent_release(dev, page, count, low);
+		return NULL;
+	}
+	dma_drop_speculated_lines(addr, page_to_phys(page), count << PAGE_SHIFT);
 	*dma_handle = page_to_phys(page);
 	return addr;
+}
+
+/*
+ * Is @cpu_addr, @count pages at @page, what dma_alloc_coherent() handed
+ * out?  The pages must be @dev's CMA pages, the address the one it
+ * returned, and the lowmem part still uncached (not freed already).
+ */
+static bool dma_coherent_buffer_ok(struct device *dev, struct page *page, size_t count, size_t low,
+				   const void *cpu_addr)
+{
+	const u32 coherent = get_mem_type(MT_DMA_COHERENT)->prot_pte;
+
+	if (!cma_pages_valid(dev_get_cma_area(dev), page, count))
+		return false;
+	if (low == count ? cpu_addr != page_address(page) : !find_vm_area(cpu_addr))
+		return false;
+	for (size_t i = 0; i < low; i++) {
+		int level;
+		u32 *pte =
+			lookup_address(kernel_pgd, (unsigned long)page_address(page + i), &level);
+
+		if (!pte || level != 2 || (*pte & ~PAGE_MASK) != coherent)
+			return false;
+	}
+	return true;
 }
 
 /**
@@ -258,13 +382,30 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle
  * @size: the size asked for then
  * @cpu_addr: the address dma_alloc_coherent() returned
  * @dma_handle: the DMA address it set
+ *
+ * Linux's __free_from_contiguous: the uncached vmap unmapped (highmem) or
+ * the linear map made cacheable again (lowmem; the pages hold no cache
+ * lines, so none needs maintenance), then the pages go back to CMA.  A
+ * buffer that is not one (a wrong size, handle or address, a double free)
+ * is reported and left alone: Linux would remap whatever pages it names.
  */
 void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_handle)
 {
-	size_t count = PAGE_ALIGN(size) >> PAGE_SHIFT;
+	size_t count = PAGE_ALIGN(size) >> PAGE_SHIFT, low;
+	struct page *page;
 
-	vunmap(cpu_addr);
-	if (!dma_release_from_contiguous(dev, phys_to_page(dma_handle), (int)count))
-		pr_err("dma_free_coherent: %pa (%zu pages) is not a CMA buffer of this device\n",
-		       &dma_handle, count);
+	if (!size || !pfn_valid(PHYS_PFN(dma_handle)) || (dma_handle & ~PAGE_MASK))
+		goto bad;
+	page = phys_to_page(dma_handle);
+	low = dma_lowmem_pages(page, count);
+	if (!dma_coherent_buffer_ok(dev, page, count, low, cpu_addr))
+		goto bad;
+	if (low != count)
+		vunmap(cpu_addr);
+	dma_coherent_release(dev, page, count, low);
+	return;
+bad:
+	pr_err("dma_free_coherent: %p, %pa (%zu bytes) is not a coherent buffer of this device "
+	       "(caller %pS)\n",
+	       cpu_addr, &dma_handle, size, __builtin_return_address(0));
 }

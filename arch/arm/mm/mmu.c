@@ -10,7 +10,8 @@
  *   - lowmem mapped linearly with sections where a whole MiB has one memory
  *     type and pages at the edges: text read-only and executable, rodata
  *     read-only, everything else read-write and never executable (W^X);
- *     NOMAP memory is left out;
+ *     NOMAP memory is left out; the CMA areas get pages only, for
+ *     dma_alloc_coherent() to remap (pgtable.c, Linux's dma_contiguous_remap);
  *   - the high vectors page, the DTB, the early I/O sections (at the same
  *     addresses as before, so pointers into them stay valid);
  *   - second-level tables for the pkmap window and the fixmap slots, which

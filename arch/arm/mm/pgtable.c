@@ -7,6 +7,7 @@
  * entries, switching tables) is in mmu.c behind struct pgtable_ops.
  */
 #include <asm/memblock.h>
+#include "cma.h"
 #include "init.h"
 #include "kernel.h"
 #include "memblock.h"
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <asm/memory.h>
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 
 #define PMD_KERNEL (PMD_TYPE_SECT | PMD_DOMAIN(0))
 
@@ -37,10 +39,19 @@ static struct mem_type mem_types[MT_NR_TYPES] = {
 		       PTE_TYPE_SMALL | PTE_RW | PTE_EXT_DEVICE | PTE_EXT_XN, "DEVICE"},
 	[MT_VECTORS] = {PMD_KERNEL | SECT_RO | PMD_SECT_WBWA,
 			PTE_TYPE_SMALL | PTE_RO | PTE_EXT_WBWA, "VECTORS"},
-	/* TEX 001, C 0, B 0: normal memory, not cached, writes may be buffered (Linux's). */
-	[MT_MEMORY_DMA_READY] = {PMD_KERNEL | SECT_RW | PMD_SECT_TEX(1) | PMD_SECT_XN,
-				 PTE_TYPE_SMALL | PTE_RW | PTE_EXT_TEX(1) | PTE_EXT_XN,
+	/*
+	 * The lowmem of every CMA area, as Linux's: data like MT_MEMORY_RW but
+	 * never a section, so that dma_alloc_coherent() can change a buffer's
+	 * pages of the linear map alone (dma_contiguous_remap below).
+	 */
+	[MT_MEMORY_DMA_READY] = {0, PTE_TYPE_SMALL | PTE_RW | PTE_EXT_WBWA | PTE_EXT_XN,
 				 "MEMORY_DMA_READY"},
+	/*
+	 * Linux's pgprot_dmacoherent(PAGE_KERNEL) with ARM_DMA_MEM_BUFFERABLE:
+	 * TEX 001, C 0, B 0, normal memory, not cached, writes may be buffered.
+	 */
+	[MT_DMA_COHERENT] = {0, PTE_TYPE_SMALL | PTE_RW | PTE_EXT_TEX(1) | PTE_EXT_XN,
+			     "DMA_COHERENT"},
 };
 
 void build_mem_type_table(bool smp)
@@ -54,7 +65,8 @@ void build_mem_type_table(bool smp)
 		if (i == MT_DEVICE)
 			continue;
 		if (smp) {
-			mem_types[i].prot_sect |= PMD_SECT_S;
+			if (mem_types[i].prot_sect) /* 0: pages only */
+				mem_types[i].prot_sect |= PMD_SECT_S;
 			mem_types[i].prot_pte |= PTE_EXT_SHARED;
 		} else {
 			mem_types[i].prot_sect &= ~PMD_SECT_S;
@@ -167,8 +179,8 @@ static int __create_mapping(pmd_t *pgd, const struct map_desc *md, const struct 
 		pmd_t *pmd = &pgd[pgd_index(va)];
 		int err;
 
-		if (sections && IS_ALIGNED(va | phys, SECTION_SIZE) && next - va == SECTION_SIZE &&
-		    !pmd_table(*pmd)) {
+		if (sections && type->prot_sect && IS_ALIGNED(va | phys, SECTION_SIZE) &&
+		    next - va == SECTION_SIZE && !pmd_table(*pmd)) {
 			*pmd = (u32)phys | type->prot_sect;
 			ops->publish(pmd);
 		} else {
@@ -213,6 +225,51 @@ int create_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_o
 int create_pte_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops)
 {
 	return __create_mapping(pgd, md, ops, false);
+}
+
+/* The pte mapping @va, or NULL if @va is a section or unmapped at the first level. */
+static pte_t *pte_of(pmd_t *pgd, unsigned long va)
+{
+	int level;
+	u32 *entry = lookup_address(pgd, va, &level);
+
+	return entry && level == 2 ? entry : NULL;
+}
+
+/**
+ * change_pte_mapping_type - give mapped pages another memory type, break-before-make
+ * @pgd: the live first-level table
+ * @md: the mapping as it stands (virtual, physical, length) and the type it is to have
+ * @ops: how entries are published (no table is allocated: they all exist)
+ *
+ * Linux's __dma_remap() (apply_to_page_range() over the ptes, then
+ * flush_tlb_kernel_range()).  Where we differ: Linux overwrites each live
+ * pte with its new attributes; we first empty them all, drop their TLB
+ * entries on every CPU, and only then write the new ones.  A change of
+ * cacheability is one of the changes for which the ARM ARM (B3.10.1)
+ * asks for this "break-before-make": otherwise one CPU's TLB may hold the
+ * old attributes while another's holds the new ones, for the same page.
+ * Nobody may use the pages meanwhile (their owner is changing them).
+ *
+ * Returns 0, or before changing anything -EINVAL for a bad descriptor or
+ * a page that is not mapped by a pte (a section: the area was not made
+ * ready at boot), -EFAULT for a pte that maps another physical page.
+ */
+int change_pte_mapping_type(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops)
+{
+	if (!map_desc_type(md) || !md->length)
+		return -EINVAL;
+	for (unsigned long off = 0; off < md->length; off += PAGE_SIZE) {
+		pte_t *pte = pte_of(pgd, md->virtual + off);
+
+		if (!pte || !pte_present(*pte))
+			return -EINVAL;
+		if ((*pte & PAGE_MASK) != md->phys + off)
+			return -EFAULT;
+	}
+	clear_pte_mapping(pgd, md->virtual, md->length, ops);
+	flush_tlb_kernel_range(md->virtual, md->virtual + md->length);
+	return create_pte_mapping(pgd, md, ops);
 }
 
 /**
@@ -341,6 +398,67 @@ static void *__init alloc_or_die(phys_addr_t size, const char *what)
 	return p;
 }
 
+/*
+ * Is @pa in a CMA area?  Sets *@run_end to where that answer changes: the
+ * area's end, or the start of the next area above @pa (PHYS_ADDR_MAX if
+ * none).
+ */
+static bool in_cma_area(phys_addr_t pa, phys_addr_t *run_end)
+{
+	*run_end = PHYS_ADDR_MAX;
+	for (unsigned int i = 0; i < cma_area_count; i++) {
+		const struct cma *cma = &cma_areas[i];
+		phys_addr_t base = cma_get_base(cma), end = base + cma_get_size(cma);
+
+		if (!cma->count)
+			continue;
+		if (pa >= base && pa < end) {
+			*run_end = end;
+			return true;
+		}
+		if (base > pa)
+			*run_end = min(*run_end, base);
+	}
+	return false;
+}
+
+/*
+ * Linux's dma_contiguous_remap(): the lowmem of every CMA area is mapped
+ * MT_MEMORY_DMA_READY, with pages, so that dma_alloc_coherent() can make
+ * one buffer's part of the linear map uncached without touching its
+ * neighbours (a section can only change as a whole).
+ *
+ * Where we differ: Linux first maps all of lowmem with sections, then
+ * clears the areas' sections, flushes the TLB and maps them again; and it
+ * remaps only the areas the DMA code reported through
+ * dma_contiguous_early_fixup().  We choose pages for the areas while the
+ * table is built, off to the side (paging_init), so there is nothing live
+ * to clear or flush; and we take the areas from cma_areas[] itself, since
+ * every CMA area here is a DMA one (mm/dma_contiguous.c makes them all),
+ * and an area dropped since (cma_drop_unreserved_areas) is skipped.
+ */
+static int map_lowmem_piece(pmd_t *pgd, phys_addr_t start, phys_addr_t end,
+			    const struct kernel_regions *kr, const struct pgtable_ops *ops)
+{
+	while (start < end) {
+		phys_addr_t run_end;
+		bool cma = in_cma_area(start, &run_end);
+		struct map_desc md = {
+			.virtual = __phys_to_virt(start),
+			.phys = start,
+			.length = (unsigned long)(min(end, run_end) - start),
+			.type = MT_MEMORY_DMA_READY,
+		};
+		int err = cma ? create_mapping(pgd, &md, ops)
+			      : map_lowmem_range(pgd, start, start + md.length, kr, ops);
+
+		if (err)
+			return err;
+		start += md.length;
+	}
+	return 0;
+}
+
 static void __init map_lowmem(pmd_t *pgd, const struct pgtable_ops *ops)
 {
 	struct kernel_regions kr = {
@@ -356,7 +474,7 @@ static void __init map_lowmem(pmd_t *pgd, const struct pgtable_ops *ops)
 		end = ALIGN_DOWN(min(end, arm_lowmem_limit), PAGE_SIZE);
 		if (start >= end)
 			continue;
-		int err = map_lowmem_range(pgd, start, end, &kr, ops);
+		int err = map_lowmem_piece(pgd, start, end, &kr, ops);
 
 		if (err)
 			panic("paging_init: cannot map lowmem 0x%08llx-0x%08llx: error %d",

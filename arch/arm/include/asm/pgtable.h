@@ -47,10 +47,16 @@ enum mem_type_id {
 	MT_MEMORY_RO,	     /* rodata, the DTB: read-only, never executed */
 	MT_DEVICE,	     /* MMIO: shareable device, read-write, never executed */
 	MT_VECTORS,	     /* the high vectors page: read-only, executable */
-	MT_MEMORY_DMA_READY, /* coherent DMA buffers: normal, uncached (bufferable), never executed */
+	MT_MEMORY_DMA_READY, /* lowmem of a CMA area: as MT_MEMORY_RW, but pages only */
+	MT_DMA_COHERENT,     /* a dma_alloc_coherent() buffer: normal, uncached (bufferable), NX */
 	MT_NR_TYPES,
 };
 
+/*
+ * A type whose prot_sect is 0 is never mapped with sections (Linux's
+ * MT_MEMORY_DMA_READY has no prot_sect either): its pages' attributes are
+ * changed one pte at a time while the kernel runs.
+ */
 struct mem_type {
 	u32 prot_sect;
 	u32 prot_pte;
@@ -98,6 +104,8 @@ int create_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_o
 int create_pte_mapping(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops);
 unsigned long clear_pte_mapping(pmd_t *pgd, unsigned long va, unsigned long len,
 				const struct pgtable_ops *ops);
+
+int change_pte_mapping_type(pmd_t *pgd, const struct map_desc *md, const struct pgtable_ops *ops);
 
 u32 *lookup_address(pmd_t *pgd, unsigned long va, int *level);
 
