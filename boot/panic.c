@@ -4,7 +4,21 @@
 #include "printk.h"
 #include "smp.h"
 #include <asm/irqflags.h>
+#include <asm/processor.h>
 #include <asm/reboot.h>
+
+/*
+ * Another CPU panics already: stop here, as Linux's panic_smp_self_stop(),
+ * so one CPU tells the story and the other's smp_send_stop() finds this one
+ * offline.
+ */
+static void __noreturn panic_smp_self_stop(void)
+{
+	local_irq_disable();
+	set_cpu_online((unsigned int)smp_processor_id(), false);
+	for (;;)
+		cpu_relax();
+}
 
 /**
  * panic - print a message and halt for good
@@ -12,8 +26,14 @@
  */
 void panic(const char *fmt, ...)
 {
+	int cpu = smp_processor_id(), old;
 	char buf[256];
 	va_list args;
+
+	/* This CPU's printk may now take the console from one that does not let go. */
+	old = atomic_cmpxchg(&panic_cpu, PANIC_CPU_INVALID, cpu);
+	if (old != PANIC_CPU_INVALID && old != cpu)
+		panic_smp_self_stop();
 
 	va_start(args, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, args);

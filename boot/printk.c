@@ -6,9 +6,29 @@
  * text a console showed), so a console registered late replays exactly the
  * lines the others printed, and tests can search the buffer for a report
  * they provoked.  There are no records or timestamps: the log is plain text.
+ *
+ * One CPU at a time prints a message, whole (Linux serialises console
+ * output too: console_lock, and printk_cpu_sync for lines that must not
+ * interleave).  The lock is the number of the CPU that holds it, as
+ * Linux's printk_cpu_sync_get_irqsave():
+ *  - it is held with interrupts masked, so an IPI handler that prints
+ *    never finds its own CPU holding it, and IPI_CPU_STOP is taken only
+ *    once the line is out (the stopping CPU then prints under its own
+ *    stop_lock, which nests outside this one);
+ *  - the CPU that holds it may take it again (a fault inside a console's
+ *    write, a BUG in vsprintf): the inner printk goes on instead of
+ *    waiting for itself;
+ *  - the CPU in panic() takes it from a holder that has not let go after
+ *    PRINTK_PANIC_SPINS polls: that CPU is wedged, or stopped for good,
+ *    and the panic must still be seen (Linux's console_flush_on_panic
+ *    ignores the console lock likewise).
  */
 #include "printk.h"
+#include "atomic.h"
 #include "kernel.h"
+#include "smp.h"
+#include <asm/irqflags.h>
+#include <asm/processor.h>
 #include <string.h>
 
 #define LOG_BUF_LEN (64 * 1024) /* a power of two */
@@ -23,6 +43,46 @@ int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 
 /* The console whose write() is running: printk re-entered from it means it faulted. */
 static struct console *console_writing;
+
+/* Linux's, in kernel/panic.c there: here beside the lock it breaks, for both builds. */
+atomic_t panic_cpu = ATOMIC_INIT(PANIC_CPU_INVALID);
+
+#define PRINTK_UNOWNED	   (-1)
+#define PRINTK_PANIC_SPINS (1UL << 20) /* far more than one line takes on the slowest console */
+static atomic_t printk_owner = ATOMIC_INIT(PRINTK_UNOWNED);
+
+/*
+ * Take the printk lock with interrupts masked (*@flags for the unlock).
+ * Returns false if this CPU held it already: the outer holder releases it.
+ */
+static bool printk_lock(unsigned long *flags)
+{
+	unsigned long spins = 0;
+	int cpu, owner;
+
+	*flags = arch_local_irq_save();
+	cpu = smp_processor_id();
+	for (;;) {
+		owner = atomic_read(&printk_owner);
+		if (owner == cpu)
+			return false; /* only this CPU stores its own number there */
+		if (owner == PRINTK_UNOWNED &&
+		    atomic_cmpxchg_acquire(&printk_owner, PRINTK_UNOWNED, cpu) == PRINTK_UNOWNED)
+			return true;
+		if (owner != PRINTK_UNOWNED && atomic_read(&panic_cpu) == cpu &&
+		    ++spins > PRINTK_PANIC_SPINS &&
+		    atomic_cmpxchg_acquire(&printk_owner, owner, cpu) == owner)
+			return true;
+		cpu_relax();
+	}
+}
+
+static void printk_unlock(bool taken, unsigned long flags)
+{
+	if (taken) /* the log and the console writes before the release */
+		atomic_set_release(&printk_owner, PRINTK_UNOWNED);
+	arch_local_irq_restore(flags);
+}
 
 static void emit(const char *s, size_t len)
 {
@@ -51,10 +111,13 @@ static void emit(const char *s, size_t len)
  */
 bool have_working_console(void)
 {
-	for (struct console *con = consoles; con; con = con->next)
-		if (!con->broken)
-			return true;
-	return false;
+	unsigned long flags;
+	bool taken = printk_lock(&flags), working = false;
+
+	for (struct console *con = consoles; con && !working; con = con->next)
+		working = !con->broken;
+	printk_unlock(taken, flags);
+	return working;
 }
 
 /* Strip KERN_* prefixes; returns the text after them. */
@@ -85,13 +148,15 @@ int vprintk(const char *fmt, va_list args)
 	char text[512];
 	const char *msg;
 	int level;
-	bool cont, output, shown;
+	bool cont, output, shown, taken;
+	unsigned long flags;
 	size_t len;
 
 	vscnprintf(text, sizeof(text), fmt, args);
 	msg = parse_level(text, &level, &cont, &output);
 	len = strlen(msg);
 
+	taken = printk_lock(&flags);
 	if (line_open && cont) {
 		shown = line_shown;
 	} else {
@@ -107,6 +172,7 @@ int vprintk(const char *fmt, va_list args)
 	}
 	if (shown)
 		emit(msg, len);
+	printk_unlock(taken, flags);
 	return (int)len;
 }
 
@@ -140,6 +206,9 @@ int printk(const char *fmt, ...)
  */
 void register_console(struct console *con, bool replay)
 {
+	unsigned long flags;
+	bool taken = printk_lock(&flags);
+
 	if (replay) {
 		size_t start = log_next > LOG_BUF_LEN ? log_next - LOG_BUF_LEN : 0;
 
@@ -155,6 +224,7 @@ void register_console(struct console *con, bool replay)
 	}
 	con->next = consoles;
 	consoles = con;
+	printk_unlock(taken, flags);
 }
 
 /**
@@ -163,12 +233,16 @@ void register_console(struct console *con, bool replay)
  */
 void unregister_console(struct console *con)
 {
+	unsigned long flags;
+	bool taken = printk_lock(&flags);
+
 	for (struct console **p = &consoles; *p; p = &(*p)->next) {
 		if (*p == con) {
 			*p = con->next;
-			return;
+			break;
 		}
 	}
+	printk_unlock(taken, flags);
 }
 
 /**
@@ -179,7 +253,12 @@ void unregister_console(struct console *con)
  */
 size_t printk_log_mark(void)
 {
-	return log_next;
+	unsigned long flags;
+	bool taken = printk_lock(&flags);
+	size_t mark = log_next;
+
+	printk_unlock(taken, flags);
+	return mark;
 }
 
 /**
@@ -192,15 +271,19 @@ size_t printk_log_mark(void)
  */
 size_t printk_log_copy(size_t mark, char *buf, size_t size)
 {
+	unsigned long flags;
+	bool taken;
 	size_t n = 0;
 
 	if (!size)
 		return 0;
+	taken = printk_lock(&flags);
 	if (log_next - mark > LOG_BUF_LEN)
 		mark = log_next - LOG_BUF_LEN;
 	for (size_t i = mark; i < log_next && n + 1 < size; i++)
 		buf[n++] = log_buf[i % LOG_BUF_LEN];
 	buf[n] = '\0';
+	printk_unlock(taken, flags);
 	return n;
 }
 
@@ -214,16 +297,18 @@ size_t printk_log_copy(size_t mark, char *buf, size_t size)
 bool printk_log_since(size_t mark, const char *needle)
 {
 	size_t nlen = strlen(needle);
+	bool found = false, taken;
+	unsigned long flags;
 
-	if (log_next - mark > LOG_BUF_LEN)
-		return false;
-	for (size_t i = mark; i + nlen <= log_next; i++) {
+	taken = printk_lock(&flags);
+	for (size_t i = mark; log_next - mark <= LOG_BUF_LEN && !found && i + nlen <= log_next;
+	     i++) {
 		size_t j = 0;
 
 		while (j < nlen && log_buf[(i + j) % LOG_BUF_LEN] == needle[j])
 			j++;
-		if (j == nlen)
-			return true;
+		found = j == nlen;
 	}
-	return false;
+	printk_unlock(taken, flags);
+	return found;
 }

@@ -114,6 +114,20 @@ static __always_inline bool atomic_dec_and_test(atomic_t *v)
 	return atomic_add_return(-1, v) == 0;
 }
 
+/*
+ * A lock's pair (Linux's): the cmpxchg that takes it orders what follows
+ * (acquire), the store that frees it what precedes (release).
+ */
+static __always_inline int atomic_cmpxchg_acquire(atomic_t *v, int old, int new)
+{
+	return arch_atomic_cmpxchg_acquire(v, old, new);
+}
+
+static __always_inline void atomic_set_release(atomic_t *v, int i)
+{
+	smp_store_release(&v->counter, i);
+}
+
 /* Store @new if the counter is @old.  Return: the value found (@old on success). */
 static __always_inline int atomic_cmpxchg(atomic_t *v, int old, int new)
 {

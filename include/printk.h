@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include "compiler.h"
 #include "types.h"
+#include "atomic.h"
 
 #define KERN_SOH     "\001"
 #define KERN_EMERG   KERN_SOH "0"
@@ -32,6 +33,13 @@
 #define LOGLEVEL_WARNING 4
 #define LOGLEVEL_INFO	 6
 #define LOGLEVEL_DEBUG	 7
+
+/*
+ * The CPU in panic(), or PANIC_CPU_INVALID (Linux's): printk on that CPU
+ * takes the console from a CPU that does not let go (boot/printk.c).
+ */
+#define PANIC_CPU_INVALID (-1)
+extern atomic_t panic_cpu;
 
 /* Messages below this level reach the console (loglevel= on the command line). */
 extern int console_loglevel;

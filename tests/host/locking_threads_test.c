@@ -4,7 +4,8 @@
  * (host_smp.h), on the host's C11-atomics ticket lock.  What one CPU cannot
  * show: mutual exclusion, tickets served first come first served, atomic
  * read-modify-writes that lose no update, test_and_set_bit with exactly one
- * winner, and every thread seeing its own CPU's per-CPU data.
+ * winner, every thread seeing its own CPU's per-CPU data, and printk's
+ * messages from several CPUs kept whole.
  */
 #include "atomic.h"
 #include "bitops.h"
@@ -12,9 +13,12 @@
 #include "kernel.h"
 #include "ktap.h"
 #include "percpu.h"
+#include "printk.h"
 #include "smp.h"
 #include "spinlock.h"
 #include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
 #include <string.h>
 
 #define NR_THREADS NR_CPUS
@@ -278,6 +282,85 @@ static void locking_threads_each_cpu_sees_its_own_per_cpu_data(struct ktap_test 
 	KTAP_EXPECT_EQ(t, smp_processor_id(), 0);
 }
 
+/*
+ * printk from every CPU at once: each message reaches the log whole and in
+ * its CPU's order, no console's write() runs on two CPUs at a time, and
+ * none is marked broken (as one whose write faulted).
+ */
+#define PRINTK_LINES 32
+#define PRINTK_FMT   "    # printk from CPU %u, message %d: one message, one piece\n"
+
+static atomic_t console_inside;
+static atomic_t console_overlaps;
+static char printk_seen[PRINTK_LINES * NR_THREADS * 64];
+
+static void overlap_checking_write(struct console *con, const char *s, size_t len)
+{
+	(void)con;
+	(void)s;
+	(void)len;
+	if (atomic_inc_return(&console_inside) > 1)
+		atomic_inc(&console_overlaps);
+	sched_yield(); /* a slow UART: give the other CPUs every chance to come in */
+	atomic_dec(&console_inside);
+}
+
+static atomic_t printers_ready;
+
+static void print_lines(struct worker *w)
+{
+	atomic_inc(&printers_ready); /* all start together, or they would hardly meet */
+	while (atomic_read(&printers_ready) < NR_THREADS)
+		cpu_relax();
+	for (int i = 0; i < PRINTK_LINES; i++)
+		printk(KERN_INFO PRINTK_FMT, w->cpu, i);
+}
+
+static void locking_threads_printk_lines_never_interleave(struct ktap_test *t)
+{
+	struct console checker = {.name = "checker", .write = overlap_checking_write};
+	int next[NR_THREADS] = {0};
+	struct worker w[NR_THREADS];
+	size_t mark;
+	int bad = 0;
+
+	atomic_set(&console_overlaps, 0);
+	atomic_set(&printers_ready, 0);
+	register_console(&checker, false);
+	mark = printk_log_mark();
+	run_on_cpus(w, print_lines);
+	unregister_console(&checker);
+	KTAP_EXPECT_EQ(t, atomic_read(&console_overlaps), 0);
+	/* A printk that finds another CPU in a console's write must not take it for a fault there. */
+	KTAP_EXPECT_FALSE(t, checker.broken);
+
+	printk_log_copy(mark, printk_seen, sizeof(printk_seen));
+	for (char *line = printk_seen, *end; *line; line = end + 1) {
+		unsigned int cpu;
+		int msg, used = 0;
+		char expect[96];
+
+		end = strchr(line, '\n');
+		if (!end)
+			break;
+		*end = '\0';
+		if (sscanf(line, "    # printk from CPU %u, message %d:%n", &cpu, &msg, &used) !=
+			    2 ||
+		    cpu >= NR_THREADS) {
+			bad++;
+			continue;
+		}
+		snprintf(expect, sizeof(expect), PRINTK_FMT, cpu, msg);
+		expect[strlen(expect) - 1] = '\0';
+		if (strcmp(line, expect) || msg != next[cpu])
+			bad++;
+		next[cpu] = msg + 1;
+	}
+	KTAP_EXPECT_EQ(t, bad, 0);
+	for (int cpu = 0; cpu < NR_THREADS; cpu++)
+		KTAP_EXPECT_EQ(t, next[cpu], PRINTK_LINES);
+}
+
 static struct ktap_case locking_threads_cases[] = {
 	KTAP_CASE(locking_threads_lose_no_increment_under_the_lock),
 	KTAP_CASE(locking_threads_trylock_excludes_as_the_lock_does),
@@ -285,5 +368,6 @@ static struct ktap_case locking_threads_cases[] = {
 	KTAP_CASE(locking_threads_test_and_set_bit_has_one_winner_per_bit),
 	KTAP_CASE(locking_threads_tickets_are_served_in_arrival_order),
 	KTAP_CASE(locking_threads_each_cpu_sees_its_own_per_cpu_data),
+	KTAP_CASE(locking_threads_printk_lines_never_interleave),
 	{}};
 KTAP_SUITE(locking_threads, locking_threads_cases);

@@ -5,7 +5,7 @@
  * asm/bitops.h.  A STREX fails (and the loop retries) when anything else
  * wrote the word since the LDREX.  The "+Qo" operand tells the compiler
  * the word is read and written; no ordering is implied, except by the
- * one _acquire form.
+ * _acquire forms.
  */
 #ifndef _ASM_ATOMIC_H
 #define _ASM_ATOMIC_H
@@ -86,6 +86,15 @@ static __always_inline unsigned long arch_fetch_or_acquire(volatile unsigned lon
 
 	smp_mb();
 	return old;
+}
+
+/* arch_atomic_cmpxchg_relaxed, then a DMB, likewise. */
+static __always_inline int arch_atomic_cmpxchg_acquire(atomic_t *v, int old, int new)
+{
+	int found = arch_atomic_cmpxchg_relaxed(v, old, new);
+
+	smp_mb();
+	return found;
 }
 
 #endif /* _ASM_ATOMIC_H */

@@ -20,6 +20,13 @@ static inline int arch_atomic_cmpxchg_relaxed(atomic_t *v, int old, int new)
 	return old; /* on failure, the value found */
 }
 
+static inline int arch_atomic_cmpxchg_acquire(atomic_t *v, int old, int new)
+{
+	__atomic_compare_exchange_n(&v->counter, &old, new, false, __ATOMIC_ACQUIRE,
+				    __ATOMIC_RELAXED);
+	return old;
+}
+
 static inline unsigned long arch_fetch_or_relaxed(volatile unsigned long *p, unsigned long mask)
 {
 	return __atomic_fetch_or(p, mask, __ATOMIC_RELAXED);
