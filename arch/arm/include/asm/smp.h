@@ -66,11 +66,13 @@ struct of_cpu_method {
  * How long the boot CPU waits for another CPU to answer (to leave a boot
  * method's pen, to come online, to stop): Linux waits 1 s of its
  * calibrated clock; with no calibrated clock yet we count polls of
- * cpu_relax(), about 1 s under QEMU's TCG on a loaded host, and a few
- * hundred milliseconds on a Cortex-A9 at 1 GHz - ages for a CPU that is
- * coming.
+ * cpu_relax().  Each ends with YIELD, which under QEMU's TCG leaves the
+ * translated code: a few seconds for the lot on a busy host, tens of
+ * milliseconds on a Cortex-A9 at 1 GHz - ages for a CPU that is coming
+ * (it needs microseconds), and short enough that a CPU the DT lists but
+ * the machine lacks (QEMU's -smp 1) does not stall the boot.
  */
-#define SMP_WAIT_POLLS 100000000u
+#define SMP_WAIT_POLLS 10000000u
 
 /* The physical entry point a method hands to the firmware or hardware. */
 void secondary_startup(void);
