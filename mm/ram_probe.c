@@ -24,6 +24,7 @@
 #include "ram_probe.h"
 #include "kernel.h"
 #include "printk.h"
+#include <asm/memory.h>
 
 #define MAX_CANDIDATES 32
 /* Give up looking for a distance after this many pages below the tops. */
@@ -43,13 +44,21 @@ static u32 pattern(phys_addr_t size)
 	return ~(u32)(size >> 2) ^ 0x5a000000; /* never 0 or ~0 for sizes we test */
 }
 
-/* The candidates, largest first; returns how many. */
+/*
+ * The candidates, largest first; returns how many.  Each is whole pages:
+ * halving a size that is no power of two soon leaves part of a page (2.5
+ * GiB less a page, halved 11 times, ends in 0xffe), whose last word is
+ * not an aligned word, which a strongly-ordered access cannot reach (an
+ * alignment fault, taken for "no memory here"); and what the probe
+ * reports becomes the end of a memblock bank, which is whole pages.
+ */
 static int candidates(struct candidate *c, phys_addr_t base, phys_addr_t size, phys_addr_t known)
 {
 	phys_addr_t floor = max(known - base, (phys_addr_t)MIN_PROBE_SIZE);
 	int n = 0;
 
-	for (phys_addr_t x = size; x > floor && n < MAX_CANDIDATES; x >>= 1)
+	for (phys_addr_t x = ALIGN_DOWN(size, PAGE_SIZE); x > floor && n < MAX_CANDIDATES;
+	     x = ALIGN_DOWN(x >> 1, PAGE_SIZE))
 		c[n++] = (struct candidate){.size = x};
 	return n;
 }
@@ -72,7 +81,7 @@ static long pick_distance(struct candidate *c, int n, phys_addr_t base,
 /**
  * ram_probe_size - how much of [@base, @base + @size) really holds data
  * @base: the bank's start
- * @size: what the DT claims
+ * @size: what the DT claims (whole pages, as memblock's banks)
  * @known: memory below this is known to exist (the running kernel), or @base
  * @may_touch: may the word at this address be written (and restored)?
  * @ops: the accesses

@@ -112,6 +112,43 @@ static void ram_probe_of_a_bank_within_what_is_known_tests_nothing(struct ktap_t
 	KTAP_EXPECT_EQ(t, host_ram_probe_accesses, before);
 }
 
+/* arch_ram_probe_ops, noting whether every word it is given is a page's last word. */
+static bool only_page_tops;
+
+static bool page_top(phys_addr_t phys)
+{
+	only_page_tops &= (phys & (PAGE_SIZE - 1)) == PAGE_SIZE - 4;
+	return true;
+}
+
+static bool read_page_top(phys_addr_t phys, u32 *val)
+{
+	return page_top(phys) && arch_ram_probe_ops.read(phys, val);
+}
+
+static bool write_page_top(phys_addr_t phys, u32 val)
+{
+	return page_top(phys) && arch_ram_probe_ops.write(phys, val);
+}
+
+static const struct ram_probe_ops page_top_ops = {.read = read_page_top, .write = write_page_top};
+
+/*
+ * 2.5 GiB less a page: its halves soon end in part of a page (the 11th in
+ * 0xffe), whose last word is no aligned word (the fuzzer found it, a UBSan
+ * misaligned load: tests/fuzz/corpus/regression-ram-probe-unaligned-word).
+ * The board has 1 GiB, above which reads give 0.
+ */
+static void ram_probe_tests_page_tops_when_halves_are_not_whole_pages(struct ktap_test *t)
+{
+	only_page_tops = true;
+	KTAP_EXPECT_EQ(t,
+		       ram_probe_size(BASE, SZ_2G + SZ_512M - PAGE_SIZE, KNOWN, touch_anything,
+				      &page_top_ops),
+		       (SZ_2G + SZ_512M - PAGE_SIZE) / 4 / PAGE_SIZE * PAGE_SIZE);
+	KTAP_EXPECT_TRUE(t, only_page_tops);
+}
+
 /* The boot: a DT claiming 512 MiB on a board with 256 MiB. */
 static void ram_probe_at_boot_trims_memblock_and_says_so(struct ktap_test *t)
 {
@@ -153,6 +190,7 @@ static struct ktap_case ram_probe_cases[] = {
 	KTAP_CASE(ram_probe_finds_nothing_in_a_bank_with_no_memory),
 	KTAP_CASE(ram_probe_never_touches_what_it_must_not),
 	KTAP_CASE(ram_probe_of_a_bank_within_what_is_known_tests_nothing),
+	KTAP_CASE(ram_probe_tests_page_tops_when_halves_are_not_whole_pages),
 	KTAP_CASE(ram_probe_at_boot_trims_memblock_and_says_so),
 	KTAP_CASE(ram_probe_at_boot_leaves_a_true_dt_alone),
 	{}};
