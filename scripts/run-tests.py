@@ -587,6 +587,10 @@ def main():
         # The suites that run only when named (on_request): the mm_smp stress on threads.
         if fnmatch.fnmatch("host:mm_smp", args.only):
             jobs.append(pool.submit(run_host, [os.path.join(host, "unit"), "mm_smp"], "mm_smp"))
+        # The multi-threaded suites under ThreadSanitizer (make host-test-tsan).
+        if fnmatch.fnmatch("host:tsan", args.only):
+            jobs.append(pool.submit(run_host, [os.path.join(host, "unit-tsan"),
+                                               "mm_smp,locking_threads"], "tsan"))
         if fnmatch.fnmatch("format", args.only):
             jobs.append(pool.submit(run_command, [os.path.join(TOP, "scripts", "check-format.sh")],
                                     "format"))
