@@ -4,8 +4,9 @@
  * this kernel needs).  Logical CPU 0 is the boot CPU; the others are
  * numbered in /cpus order.
  *
- * possible: CPUs that may ever run (from /cpus, cut by maxcpus=/nosmp),
- *           fixed before setup_per_cpu_areas() gives each one its area;
+ * possible: CPUs that may ever run (from /cpus; maxcpus= and nosmp limit
+ *           which are started, not this mask, as in Linux), fixed before
+ *           setup_per_cpu_areas() gives each one its area;
  * present:  possible CPUs that exist in this machine;
  * online:   CPUs running the kernel now.  A secondary marks itself online.
  */
@@ -67,6 +68,15 @@ static inline int cpumask_next(int cpu, const struct cpumask *mask)
 	return cpu;
 }
 
+/* The highest CPU in @mask; NR_CPUS when it is empty (Linux's cpumask_last). */
+static inline unsigned int cpumask_last(const struct cpumask *mask)
+{
+	for (unsigned int cpu = NR_CPUS; cpu-- > 0;)
+		if (test_bit(cpu, mask->bits))
+			return cpu;
+	return NR_CPUS;
+}
+
 #define for_each_cpu(cpu, mask) \
 	for ((cpu) = cpumask_next(-1, (mask)); (cpu) < NR_CPUS; (cpu) = cpumask_next((cpu), (mask)))
 
@@ -77,9 +87,16 @@ static inline int cpumask_next(int cpu, const struct cpumask *mask)
 #define num_possible_cpus()	   cpumask_weight(cpu_possible_mask)
 #define num_present_cpus()	   cpumask_weight(cpu_present_mask)
 #define num_online_cpus()	   cpumask_weight(cpu_online_mask)
-#define cpu_possible(cpu)	   cpumask_test_cpu((cpu), cpu_possible_mask)
-#define cpu_present(cpu)	   cpumask_test_cpu((cpu), cpu_present_mask)
-#define cpu_online(cpu)		   cpumask_test_cpu((cpu), cpu_online_mask)
+/*
+ * Linux's nr_cpu_ids: every possible CPU's number is below it.  Linux sets
+ * a variable once from the mask (setup_nr_cpu_ids); here it is read from
+ * the mask, which a host suite may change between its boots.
+ */
+#define nr_cpu_ids	  (cpumask_last(cpu_possible_mask) + 1)
+
+#define cpu_possible(cpu) cpumask_test_cpu((cpu), cpu_possible_mask)
+#define cpu_present(cpu)  cpumask_test_cpu((cpu), cpu_present_mask)
+#define cpu_online(cpu)	  cpumask_test_cpu((cpu), cpu_online_mask)
 
 void set_cpu_possible(unsigned int cpu, bool possible);
 void set_cpu_present(unsigned int cpu, bool present);

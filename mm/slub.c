@@ -1338,6 +1338,20 @@ static unsigned int calc_slab_order(unsigned int size, unsigned int min_objects,
 }
 
 /*
+ * The CPUs a slab is sized for (Linux's rule in calculate_order): the
+ * present ones, or every possible one while only the boot CPU is present.
+ * kmem_cache_init runs before smp_init marks the others present, and with
+ * nosmp they never are; the count comes out as the DT's CPUs either way,
+ * however many QEMU or maxcpus= let run.
+ */
+static unsigned int slab_nr_cpus(void)
+{
+	unsigned int nr_cpus = num_present_cpus();
+
+	return nr_cpus > 1 ? nr_cpus : nr_cpu_ids;
+}
+
+/*
  * Linux's calculate_order: the smallest order that holds enough objects
  * (4 * (fls(CPUs) + 1), so a CPU rarely comes back for a slab) and wastes
  * at most 1/16 of the slab, relaxing the waste to 1/4 and then the object
@@ -1348,7 +1362,8 @@ static int calculate_order(unsigned int size)
 	unsigned int min_objects = slub_min_objects, max_objects, order;
 
 	if (!min_objects)
-		min_objects = 4 * ((unsigned int)(32 - __builtin_clz(num_online_cpus())) + 1);
+		min_objects =
+			4 * ((unsigned int)(32 - __builtin_clz(slab_nr_cpus())) + 1); /* fls */
 	max_objects = order_objects(slub_max_order, size);
 	min_objects = min(min_objects, max_objects);
 	while (min_objects > 1) {
@@ -1824,7 +1839,7 @@ void kmem_cache_init(void)
 		panic("SLUB: cannot create the kmem_cache cache\n");
 	create_kmalloc_caches();
 	pr_info("SLUB: HWalign=%d, Order=%u-%u, MinObjects=%u, CPUs=%u, Nodes=%d\n", L1_CACHE_BYTES,
-		slub_min_order, slub_max_order, slub_min_objects, num_online_cpus(), MAX_NUMNODES);
+		slub_min_order, slub_max_order, slub_min_objects, nr_cpu_ids, MAX_NUMNODES);
 }
 
 /* Free objects on the node's partial list (Linux's count_partial(n, count_free)). */

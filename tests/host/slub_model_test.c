@@ -12,9 +12,12 @@
  */
 #include "ktap.h"
 #include "host_mm.h"
+#include "host_smp.h"
 #include "../random.h"
 #include "slab.h"
+#include "smp.h"
 #include "../../mm/slub_def.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -303,8 +306,69 @@ static void slub_model_million_random_ops_against_a_shadow(struct ktap_test *t)
 	free(m.live);
 }
 
+/*
+ * What Linux 6.1's calculate_order gives for a CPU count: it wants
+ * 4 * (fls(CPUs) + 1) objects a slab, 8 for one CPU, 12 for two or three,
+ * 16 for four.  kmalloc-1k and -512 tell one CPU from more (the figures
+ * Linux's /proc/slabinfo shows on vexpress-a9 with a DT of one, two and
+ * four CPUs); a 336-byte cache tells 12 from 16 (12 fit an order-0 slab, 16
+ * need order 1, which holds 24).
+ */
+struct slab_orders {
+	unsigned int possible, present; /* the boot line says the possible ones */
+	unsigned int objs_1k, order_1k, objs_512, order_512, objs_336, order_336;
+};
+
+static const struct slab_orders slab_orders[] = {
+	{1, 1, 8, 1, 8, 0, 12, 0},
+	{2, 2, 16, 2, 16, 1, 12, 0},
+	{3, 3, 16, 2, 16, 1, 12, 0},
+	{4, 4, 16, 2, 16, 1, 24, 1},
+	/* Only the boot CPU present (kmem_cache_init before smp_init; nosmp): the possible ones. */
+	{4, 1, 16, 2, 16, 1, 24, 1},
+	{2, 1, 16, 2, 16, 1, 12, 0},
+	/* More than one present: those, not the possible ones (Linux's rule). */
+	{4, 2, 16, 2, 16, 1, 12, 0},
+};
+
+static void expect_order(struct ktap_test *t, const struct slab_orders *o, struct kmem_cache *s,
+			 unsigned int objs, unsigned int order)
+{
+	if (oo_objects(s->oo) == objs && oo_order(s->oo) == order)
+		return;
+	KTAP_EXPECT_EQ(t, oo_objects(s->oo), objs);
+	KTAP_EXPECT_EQ(t, oo_order(s->oo), order);
+	ktap_info("%s with %u possible CPUs, %u present", s->name, o->possible, o->present);
+}
+
+static void slub_slab_orders_follow_the_cpu_count_as_linux(struct ktap_test *t)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(slab_orders); i++) {
+		const struct slab_orders *o = &slab_orders[i];
+		size_t mark = printk_log_mark();
+		struct kmem_cache *s;
+		char line[80];
+
+		host_smp_init(o->possible);
+		for (unsigned int cpu = o->present; cpu < o->possible; cpu++)
+			set_cpu_present(cpu, false);
+		host_mm_boot(&model_layout);
+		kmem_cache_init();
+		snprintf(line, sizeof(line), "MinObjects=0, CPUs=%u, Nodes=1", o->possible);
+		KTAP_EXPECT_TRUE(t, printk_log_since(mark, line));
+		expect_order(t, o, kmalloc_caches[kmalloc_index(1024)], o->objs_1k, o->order_1k);
+		expect_order(t, o, kmalloc_caches[kmalloc_index(512)], o->objs_512, o->order_512);
+		s = kmem_cache_create("test-336", 336, 0, 0, NULL);
+		KTAP_ASSERT_TRUE(t, s != NULL);
+		expect_order(t, o, s, o->objs_336, o->order_336);
+		kmem_cache_destroy(s);
+		host_smp_reset();
+	}
+}
+
 static struct ktap_case slub_model_cases[] = {
 	KTAP_CASE(slub_model_million_random_ops_against_a_shadow),
+	KTAP_CASE(slub_slab_orders_follow_the_cpu_count_as_linux),
 	{},
 };
 KTAP_SUITE(slub_model, slub_model_cases);
