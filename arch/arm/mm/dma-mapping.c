@@ -202,21 +202,6 @@ static unsigned int dma_coherent_align(size_t count)
 	return min_t(unsigned int, get_order(count << PAGE_SHIFT), CONFIG_CMA_ALIGNMENT);
 }
 
-/*
- * How many of the @count pages from @page have a linear-map alias: the
- * lowmem ones, which come first (highmem lies above lowmem).  All or
- * none, except for a buffer in an area that straddles the boundary (a
- * DT's reusable pool may; the default area may not).
- */
-static size_t dma_lowmem_pages(struct page *page, size_t count)
-{
-	size_t n = 0;
-
-	while (n < count && !PageHighMem(page + n))
-		n++;
-	return n;
-}
-
 /* The lowmem tables exist since paging_init: none is ever made here. */
 static phys_addr_t dma_no_new_table(void)
 {
@@ -278,16 +263,19 @@ static void dma_drop_speculated_lines(void *addr, phys_addr_t paddr, size_t size
 	dmac_unmap_area(addr, size, DMA_FROM_DEVICE);
 }
 
-/* What dma_alloc_coherent() did, undone: the alias cacheable again, the pages back. */
-static void dma_coherent_release(struct device *dev, struct page *page, size_t count, size_t low)
+/*
+ * What dma_alloc_coherent() did, undone: the alias cacheable again (lowmem)
+ * and the pages back.  A page whose alias stayed uncached must not be handed
+ * out as ordinary memory: if the remap fails, the pages are kept.
+ */
+static void dma_coherent_release(struct device *dev, struct page *page, size_t count)
 {
-	int err = low ? __dma_remap(page, low, MT_MEMORY_DMA_READY) : 0;
+	int err = PageHighMem(page) ? 0 : __dma_remap(page, count, MT_MEMORY_DMA_READY);
 
-	/* A page whose alias stayed uncached must not be handed out as ordinary memory. */
 	if (err)
 		pr_err("dma: cannot restore the linear map of %pa (+%zu pages): error %d, pages "
 		       "kept\n",
-		       &(phys_addr_t){page_to_phys(page)}, low, err);
+		       &(phys_addr_t){page_to_phys(page)}, count, err);
 	else
 		dma_release_from_contiguous(dev, page, (int)count);
 }
@@ -308,18 +296,17 @@ static void dma_coherent_release(struct device *dev, struct page *page, size_t c
  * alias, a new uncached mapping in the vmalloc space.  Either way no
  * cacheable mapping of the buffer is left, as the ARM ARM asks: a
  * Cortex-A9 may fetch any cacheable mapping speculatively, and a line so
- * fetched could hide what the device writes.
+ * fetched could hide what the device writes.  A buffer is all lowmem or
+ * all highmem: cma_activate_area() refuses an area that spans two zones.
  *
  * Where we differ: the remap is break-before-make, and lines fetched
- * speculatively before it are dropped afterwards (see above); a buffer
- * that straddles lowmem and highmem (only possible in a DT pool across the
- * boundary) gets both: its lowmem alias remapped and a vmap for the CPU.
+ * speculatively before it are dropped afterwards (see above).
  *
  * Return: the CPU's address of the buffer, or NULL.
  */
 void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle)
 {
-	size_t count = PAGE_ALIGN(size) >> PAGE_SHIFT, low, i;
+	size_t count = PAGE_ALIGN(size) >> PAGE_SHIFT, i;
 	struct page *page;
 	void *addr;
 	int err;
@@ -333,18 +320,22 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle
 		clear_highpage(page + i);
 	arch_dma_prep_coherent(page, count << PAGE_SHIFT);
 
-	low = dma_lowmem_pages(page, count);
-	err = low ? __dma_remap(page, low, MT_DMA_COHERENT) : 0;
-	if (err) {
-		pr_err("dma: cannot make the linear map of %pa (+%zu pages) uncached: error %d\n",
-		       &(phys_addr_t){page_to_phys(page)}, low, err);
-		dma_release_from_contiguous(dev, page, (int)count);
-		return NULL;
-	}
-	addr = low == count ? page_address(page) : dma_common_contiguous_remap(page, count);
-	if (!addr) {
-		dma_coherent_release(dev, page, count, low);
-		return NULL;
+	if (PageHighMem(page)) {
+		addr = dma_common_contiguous_remap(page, count);
+		if (!addr) {
+			dma_release_from_contiguous(dev, page, (int)count);
+			return NULL;
+		}
+	} else {
+		err = __dma_remap(page, count, MT_DMA_COHERENT);
+		if (err) {
+			pr_err("dma: cannot make the linear map of %pa (+%zu pages) uncached: "
+			       "error %d\n",
+			       &(phys_addr_t){page_to_phys(page)}, count, err);
+			dma_release_from_contiguous(dev, page, (int)count);
+			return NULL;
+		}
+		addr = page_address(page);
 	}
 	dma_drop_speculated_lines(addr, page_to_phys(page), count << PAGE_SHIFT);
 	*dma_handle = page_to_phys(page);
@@ -354,18 +345,21 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle
 /*
  * Is @cpu_addr, @count pages at @page, what dma_alloc_coherent() handed
  * out?  The pages must be @dev's CMA pages, the address the one it
- * returned, and the lowmem part still uncached (not freed already).
+ * returned, and a lowmem buffer's linear ptes still uncached (not freed
+ * already).
  */
-static bool dma_coherent_buffer_ok(struct device *dev, struct page *page, size_t count, size_t low,
+static bool dma_coherent_buffer_ok(struct device *dev, struct page *page, size_t count,
 				   const void *cpu_addr)
 {
 	const u32 coherent = get_mem_type(MT_DMA_COHERENT)->prot_pte;
 
 	if (!cma_pages_valid(dev_get_cma_area(dev), page, count))
 		return false;
-	if (low == count ? cpu_addr != page_address(page) : !find_vm_area(cpu_addr))
+	if (PageHighMem(page))
+		return find_vm_area(cpu_addr) != NULL;
+	if (cpu_addr != page_address(page))
 		return false;
-	for (size_t i = 0; i < low; i++) {
+	for (size_t i = 0; i < count; i++) {
 		int level;
 		u32 *pte =
 			lookup_address(kernel_pgd, (unsigned long)page_address(page + i), &level);
@@ -391,18 +385,17 @@ static bool dma_coherent_buffer_ok(struct device *dev, struct page *page, size_t
  */
 void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_handle)
 {
-	size_t count = PAGE_ALIGN(size) >> PAGE_SHIFT, low;
+	size_t count = PAGE_ALIGN(size) >> PAGE_SHIFT;
 	struct page *page;
 
 	if (!size || !pfn_valid(PHYS_PFN(dma_handle)) || (dma_handle & ~PAGE_MASK))
 		goto bad;
 	page = phys_to_page(dma_handle);
-	low = dma_lowmem_pages(page, count);
-	if (!dma_coherent_buffer_ok(dev, page, count, low, cpu_addr))
+	if (!dma_coherent_buffer_ok(dev, page, count, cpu_addr))
 		goto bad;
-	if (low != count)
+	if (PageHighMem(page))
 		vunmap(cpu_addr);
-	dma_coherent_release(dev, page, count, low);
+	dma_coherent_release(dev, page, count);
 	return;
 bad:
 	pr_err("dma_free_coherent: %p, %pa (%zu bytes) is not a coherent buffer of this device "
