@@ -157,5 +157,6 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 int slub_debug_param(char *val);
 void print_slabinfo(void);
 void slabinfo_at_boot(void);
+void slub_params_reset(void);
 
 #endif /* _SLAB_H */

@@ -87,6 +87,7 @@ struct vm_struct *remove_vm_area(const void *addr);
 int ioremap_page_range(unsigned long addr, unsigned long end, phys_addr_t phys, unsigned int mtype);
 void vmallocinfo_show(void);
 void vmallocinfo_at_boot(void);
+void vmallocinfo_param_reset(void);
 
 /* Pages vmalloc() holds right now (Linux's nr_vmalloc_pages). */
 extern unsigned long nr_vmalloc_pages;

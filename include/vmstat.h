@@ -88,6 +88,7 @@ void show_zoneinfo(void);
 void show_mminfo(void);
 
 void show_mminfo_at_boot(void);
+void show_mminfo_params_reset(void);
 
 void show_free_areas(void);
 

@@ -70,9 +70,11 @@ bool isolate_movable_page(struct page *page)
 	 * Re-checked with the reference and the lock held: the owner may have
 	 * let go, or the page may have become someone else's since the caller
 	 * looked.  Only single pages migrate (a block's tail pages are not
-	 * movable on their own).
+	 * movable on their own).  The order bits do not change while we hold
+	 * a reference; another CPU's trylock_page() may set PG_locked in the
+	 * same word meanwhile, hence data_race().
 	 */
-	if (!PageMovable(page) || PageIsolated(page) || page_alloc_order(page) != 0)
+	if (!PageMovable(page) || PageIsolated(page) || data_race(page_alloc_order(page)) != 0)
 		goto out_unlock;
 	if (!page_movable_ops(page)->isolate_page(page))
 		goto out_unlock;

@@ -255,6 +255,18 @@ static int __init early_dump_page(char *val)
 early_param("dump_page", early_dump_page);
 
 /**
+ * show_mminfo_params_reset - forget "mminfo" and "dump_page="
+ *
+ * Not in Linux (which boots once): the host tests and the fuzzers parse
+ * many command lines in one process.
+ */
+void show_mminfo_params_reset(void)
+{
+	mminfo_at_boot = false;
+	nr_dump_pfns = 0;
+}
+
+/**
  * show_mminfo_at_boot - what "mminfo" and "dump_page=" asked for, at the end of the boot
  */
 void show_mminfo_at_boot(void)

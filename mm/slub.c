@@ -1964,6 +1964,21 @@ static int __init early_slabinfo(char *val)
 }
 early_param("slabinfo", early_slabinfo);
 
+/**
+ * slub_params_reset - forget "slub_debug=" and "slabinfo"
+ *
+ * Not in Linux (which boots once): the host tests and the fuzzers parse
+ * many command lines in one process.  Caches already made keep their flags.
+ */
+void slub_params_reset(void)
+{
+	slub_debug = 0;
+	nr_slub_debug_blocks = 0;
+	memset(slub_debug_blocks, 0, sizeof(slub_debug_blocks));
+	memset(slub_debug_string, 0, sizeof(slub_debug_string));
+	slabinfo_at_boot_requested = false;
+}
+
 /** slabinfo_at_boot - print_slabinfo() if "slabinfo" was on the command line */
 void slabinfo_at_boot(void)
 {

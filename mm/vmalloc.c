@@ -788,6 +788,18 @@ static int __init early_vmallocinfo(char *val)
 }
 early_param("vmallocinfo", early_vmallocinfo);
 
+/**
+ * vmallocinfo_param_reset - forget "vmallocinfo"
+ *
+ * Not in Linux (which boots once): the host tests and the fuzzers parse
+ * many command lines in one process.  vmalloc_reset() leaves it, as a
+ * boot parses it before vmalloc_init().
+ */
+void vmallocinfo_param_reset(void)
+{
+	vmallocinfo_at_boot_wanted = false;
+}
+
 /** vmallocinfo_at_boot - vmallocinfo_show() if "vmallocinfo" was on the command line */
 void vmallocinfo_at_boot(void)
 {

@@ -528,6 +528,13 @@ def check_memmap(boot, kernel_log):
     return problems
 
 
+def output_tail(text, lines=60):
+    """A failed command's last lines, indented under its "not ok" line: CI's log keeps
+    only run-tests' output, and a sanitizer's or the fuzzer's report ends the output."""
+    tail = text.rstrip().split("\n")[-lines:]
+    return "\n    " + "\n    ".join(tail)
+
+
 def run_host(binary, name):
     """A command that prints KTAP: the host suites, the gdb helpers' test."""
     argv = binary if isinstance(binary, list) else [binary]
@@ -539,7 +546,8 @@ def run_host(binary, name):
     report = ktap.parse(text)
     problems = list(report.problems)
     if proc.returncode != 0 and report.failed == 0:
-        problems.append("exited with %d (sanitizer report?)" % proc.returncode)
+        problems.append("exited with %d (sanitizer report?):%s" % (proc.returncode,
+                                                                 output_tail(text)))
     return "host:" + name, report, problems, time.time() - start
 
 
@@ -549,7 +557,8 @@ def run_command(argv, name):
     proc = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600)
     with open(os.path.join(LOGDIR, name + ".log"), "wb") as f:
         f.write(proc.stdout)
-    problems = [] if proc.returncode == 0 else ["exited with %d" % proc.returncode]
+    problems = [] if proc.returncode == 0 else ["exited with %d:%s" % (
+        proc.returncode, output_tail(proc.stdout.decode("utf-8", "replace")))]
     return name, None, problems, time.time() - start
 
 

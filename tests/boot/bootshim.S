@@ -60,8 +60,9 @@ park:	wfi
 
 /*
  * Leave the Secure state for the Non-secure one, on a CPU with the
- * Security Extensions (QEMU's highbank; its vexpress-a9, RealView and
- * Zynq CPUs have none, so this returns at once).  A CPU comes out of reset
+ * Security Extensions (QEMU 7.2's vexpress-a9, highbank and sabrelite CPUs
+ * have EL3; its RealView and Zynq ones do not, and this returns at once
+ * there).  A CPU comes out of reset
  * Secure; firmware hands an OS every CPU Non-secure (Calxeda's did, as
  * U-Boot's armv7 non-secure switch does), and QEMU's PSCI CPU_ON starts
  * every CPU Non-secure.  A Secure boot CPU among Non-secure secondaries

@@ -22,6 +22,8 @@
  *  - after the hand-over no free page lies inside a reservation, in no-map
  *    memory or outside RAM, no page is free twice, and the free counts
  *    (per zone, and totalram) add up.
+ * What broke goes to stderr (the host's BUG() and panic() copy their line
+ * there too): run.sh discards the kernel's console, stdout, for speed.
  * Build with clang -fsanitize=fuzzer,address,undefined.
  */
 #include <asm/memblock.h>
@@ -36,11 +38,11 @@
 #include "of_fdt.h"
 #include "of_reserved_mem.h"
 #include "page-flags.h"
-#include "printk.h"
 #include "sections.h"
 #include <asm/memory.h>
 #include <asm/pgtable.h>
 #include <libfdt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,8 +269,8 @@ static bool in_reservation(phys_addr_t addr)
 	}
 	for (unsigned long i = lo; i-- > 0;) {
 		if (addr - rsv[i].base < rsv[i].size) {
-			printk(KERN_EMERG "fuzz: free page 0x%llx lies in 0x%llx + 0x%llx\n", addr,
-			       rsv[i].base, rsv[i].size);
+			fprintf(stderr, "fuzz: free page 0x%llx lies in 0x%llx + 0x%llx\n", addr,
+				rsv[i].base, rsv[i].size);
 			return true;
 		}
 	}
@@ -354,7 +356,7 @@ static void check_late(void)
 		if (!populated_zone(zone))
 			continue;
 		if (!host_mm_check_zone(zone, why, sizeof(why))) {
-			printk(KERN_EMERG "fuzz: zone %s: %s\n", zone->name, why);
+			fprintf(stderr, "fuzz: zone %s: %s\n", zone->name, why);
 			BUG();
 		}
 		check_free_pages(zone);

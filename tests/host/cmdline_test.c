@@ -5,6 +5,13 @@
  * memblock=debug, mem=) with the message each malformed value gets.
  */
 #include "early_boot_helpers.h"
+#include "memtest.h"
+#include "mm.h"
+#include "serial.h"
+#include "slab.h"
+#include "vmalloc.h"
+#include "vmstat.h"
+#include <asm/memmap.h>
 
 /* A parameter of the test binary's own, to watch the dispatcher. */
 static int ktest_calls;
@@ -288,6 +295,71 @@ static void cmdline_malformed_mem_is_reported_and_ignored(struct ktap_test *t)
 	EXPECT_LOG(t, mark, "Malformed early option 'mem'\n");
 }
 
+/* ---------------------------------------------------------------- forgetting a command line */
+
+/*
+ * Every early parameter of the host build, and a command line that sets
+ * each.  host_early_boot_reset() must forget them all, or one host boot (one
+ * fuzz input) changes the next, and a finding does not replay from its
+ * input alone; page_poison=on did, in fdt_fuzz.  ktest_param is this
+ * suite's own, reset by its init.
+ */
+static const char *const reset_params[] = {
+	"cma",	    "console",	  "dump_page",	 "earlycon",	"ktest_param", "loglevel",
+	"mem",	    "memblock",	  "memmap_json", "memtest",	"mminfo",      "page_poison",
+	"slabinfo", "slub_debug", "vmalloc",	 "vmallocinfo",
+};
+static const char reset_cmdline[] =
+	"cma=16M console=ttyAMA1 dump_page=0x60000 earlycon=pl011,0x9000000 ktest_param=x "
+	"loglevel=3 mem=64M memblock=debug memmap_json memtest=3 mminfo page_poison=on "
+	"slabinfo slub_debug=FZ vmalloc=128M vmallocinfo";
+
+extern const struct obs_kernel_param __start_early_params[];
+extern const struct obs_kernel_param __stop_early_params[];
+
+static bool reset_param_named(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(reset_params); i++)
+		if (!strcmp(reset_params[i], name))
+			return true;
+	return false;
+}
+
+static void cmdline_host_reset_knows_every_early_param(struct ktap_test *t)
+{
+	for (const struct obs_kernel_param *p = __start_early_params; p < __stop_early_params; p++)
+		if (!reset_param_named(p->str))
+			ktap_fail(
+				t, __FILE__, __LINE__,
+				"early_param(\"%s\"): forget its value in host_early_boot_reset() "
+				"and name it in reset_params[]",
+				p->str);
+}
+
+static void cmdline_host_reset_forgets_every_early_param(struct ktap_test *t)
+{
+	size_t mark;
+
+	parse(reset_cmdline);
+	KTAP_ASSERT_TRUE(t, page_poisoning_enabled());
+	KTAP_ASSERT_TRUE(t, earlycon_param() != NULL);
+	KTAP_ASSERT_TRUE(t, memmap_json_at_boot);
+	early_boot_setup();
+	KTAP_EXPECT_FALSE(t, page_poisoning_enabled());
+	KTAP_EXPECT_PTR_EQ(t, earlycon_param(), NULL);
+	KTAP_EXPECT_FALSE(t, memmap_json_at_boot);
+	KTAP_EXPECT_EQ(t, arm_memory_limit(), 0);
+	KTAP_EXPECT_EQ(t, console_loglevel, CONSOLE_LOGLEVEL_DEFAULT);
+	KTAP_EXPECT_FALSE(t, memblock_debug);
+	/* The reports a command line asks for at the end of the boot: none now. */
+	mark = printk_log_mark();
+	show_mminfo_at_boot();
+	slabinfo_at_boot();
+	vmallocinfo_at_boot();
+	early_memtest(TEST_RAM_BASE, TEST_RAM_BASE + SZ_1M);
+	KTAP_EXPECT_EQ(t, printk_log_mark(), mark);
+}
+
 static struct ktap_case cmdline_cases[] = {
 	KTAP_CASE(cmdline_memparse_reads_suffixes_and_prefixes),
 	KTAP_CASE(cmdline_memparse_stops_at_junk_like_linux),
@@ -309,6 +381,8 @@ static struct ktap_case cmdline_cases[] = {
 	KTAP_CASE(cmdline_memblock_debug_turns_on_memblock_debug),
 	KTAP_CASE(cmdline_mem_stores_a_page_aligned_limit),
 	KTAP_CASE(cmdline_malformed_mem_is_reported_and_ignored),
+	KTAP_CASE(cmdline_host_reset_knows_every_early_param),
+	KTAP_CASE(cmdline_host_reset_forgets_every_early_param),
 	{}};
 
 static struct ktap_suite cmdline_suite = {

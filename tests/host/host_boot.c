@@ -9,15 +9,25 @@
 #include "memtest.h"
 #include "of_reserved_mem.h"
 #include "printk.h"
+#include "serial.h"
+#include "slab.h"
+#include "vmalloc.h"
+#include "vmstat.h"
 #include <asm/memblock.h>
+#include <asm/memmap.h>
 #include <string.h>
 
 /**
  * host_early_boot_reset - every early-boot module as a fresh boot finds it
  *
- * memblock (and memblock=debug), the early parameters, the reserved-memory
- * table, mem=/vmalloc=/cma= and the CMA areas, the recorded lowmem split,
- * and the console log level.  RAM and the kernel image are the caller's.
+ * memblock, the reserved-memory table, the CMA areas, the recorded lowmem
+ * split, one CPU, and everything a command line sets: the early
+ * parameters' run-once guard, and each parameter's value (loglevel=,
+ * memblock=debug, mem=, vmalloc=, cma=, memtest=, page_poison= with the
+ * other page allocator tunables, console=, earlycon, slub_debug=, and the
+ * boot-time reports mminfo, dump_page=, slabinfo, vmallocinfo,
+ * memmap_json).  A parameter added without its reset here fails the
+ * cmdline suite.  RAM and the kernel image are the caller's.
  */
 void host_early_boot_reset(void)
 {
@@ -29,6 +39,12 @@ void host_early_boot_reset(void)
 	arm_memblock_reset();
 	host_set_lowmem_limit(0);
 	console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+	host_page_alloc_reset_tunables();
+	earlycon_param_reset();
+	slub_params_reset();
+	show_mminfo_params_reset();
+	vmallocinfo_param_reset();
+	memmap_json_at_boot = false;
 	host_smp_reset();
 }
 

@@ -27,10 +27,27 @@ __attribute__((constructor)) static void host_console_init(void)
 	register_console(&stdout_console, false);
 }
 
+/*
+ * A fatal message goes to stderr as well as the console: the fuzzers
+ * discard stdout (libFuzzer's -close_fd_mask=1), and without it their
+ * report would say only that the process aborted or exited.
+ */
+static __printf(1, 2) void fatal_message(const char *fmt, ...)
+{
+	char buf[320];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	printk(KERN_EMERG "%s", buf);
+	fflush(stdout);
+	fputs(buf, stderr);
+}
+
 void __bug(const char *file, int line, const char *cond)
 {
-	printk(KERN_EMERG "kernel BUG at %s:%d! (%s)\n", file, line, cond);
-	fflush(stdout);
+	fatal_message("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 	abort();
 }
 
@@ -42,8 +59,7 @@ void panic(const char *fmt, ...)
 	va_start(args, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
-	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
-	fflush(stdout);
+	fatal_message("Kernel panic - not syncing: %s\n", buf);
 	exit(3);
 }
 
