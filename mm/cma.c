@@ -680,9 +680,10 @@ bool cma_pages_valid(struct cma *cma, const struct page *pages, unsigned long co
 
 /*
  * Is [@pfn, @pfn + @count) exactly one allocation cma_alloc() handed out?
- * Says what is wrong, and who asked, if not.  Ours: Linux trusts the
- * count, so a count too large frees a neighbour's pages, which the next
- * cma_alloc() hands out again while their owner still uses them.
+ * Says what is wrong, and who asked, if not; the caller holds cma->lock.
+ * Ours: Linux trusts the count, so a count too large frees a neighbour's
+ * pages, which the next cma_alloc() hands out again while their owner
+ * still uses them.
  */
 static bool cma_release_owned(const struct cma *cma, unsigned long pfn, unsigned long count,
 			      unsigned long caller)
@@ -727,12 +728,21 @@ static bool cma_release_owned(const struct cma *cma, unsigned long pfn, unsigned
  */
 bool cma_release(struct cma *cma, const struct page *pages, unsigned long count)
 {
-	unsigned long pfn;
+	unsigned long pfn, flags;
+	bool owned;
 
-	if (!cma_pages_valid(cma, pages, count))
+	if (!cma_pages_valid(cma, pages, count) || !cma->bitmap)
 		return false;
 	pfn = page_to_pfn(pages);
-	if (!cma->bitmap || WARN_ON(!cma_release_owned(cma, pfn, count, _RET_IP_)))
+	/*
+	 * Under the area's lock: cma_alloc() sets a new allocation's bits and
+	 * then its head bit, and an allocation just after this one, seen in
+	 * between, would look like part of it.
+	 */
+	spin_lock_irqsave(&cma->lock, flags);
+	owned = cma_release_owned(cma, pfn, count, _RET_IP_);
+	spin_unlock_irqrestore(&cma->lock, flags);
+	if (WARN_ON(!owned))
 		return false;
 	free_contig_range(pfn, count);
 	cma_clear_bitmap(cma, pfn, count);
