@@ -37,39 +37,33 @@ static inline void flush_pmd_entry(const void *entry)
 }
 
 /*
+ * One CP15 maintenance operation (coprocessor registers @is and @local,
+ * "CRn, CRm, op2"), with @val: the inner-shareable form, which every CPU
+ * of the cluster obeys, on an SMP core; the local one otherwise.
+ */
+#define cp15_maint_op(is, local, val)                                                           \
+	do {                                                                                    \
+		if (cpu_smp)                                                                    \
+			__asm__ __volatile__("mcr p15, 0, %0, " is : : "r"(val) : "memory");    \
+		else                                                                            \
+			__asm__ __volatile__("mcr p15, 0, %0, " local : : "r"(val) : "memory"); \
+	} while (0)
+
+/*
  * The branch predictor may hold the old mapping too: on an SMP core every
  * CPU's (BPIALLIS, as Linux's v7wbi TLB routines with ALT_SMP), not only
- * this one's.
+ * this one's (BPIALL).
  */
 static inline void flush_bp_all(void)
 {
-	if (cpu_smp)
-		__asm__ __volatile__("mcr p15, 0, %0, c7, c1, 6"
-				     :
-				     : "r"(0)
-				     : "memory"); /* BPIALLIS */
-	else
-		__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 6"
-				     :
-				     : "r"(0)
-				     : "memory"); /* BPIALL */
+	cp15_maint_op("c7, c1, 6", "c7, c5, 6", 0);
 }
 
 /** flush_tlb_kernel_page - drop any TLB entry for @va on this CPU (and others if SMP) */
 static inline void flush_tlb_kernel_page(unsigned long va)
 {
-	va &= ~0xfffUL;
 	dsb();
-	if (cpu_smp)
-		__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 1"
-				     :
-				     : "r"(va)
-				     : "memory"); /* TLBIMVAIS */
-	else
-		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1"
-				     :
-				     : "r"(va)
-				     : "memory"); /* TLBIMVA */
+	cp15_maint_op("c8, c3, 1", "c8, c7, 1", va & ~0xfffUL); /* TLBIMVAIS / TLBIMVA */
 	flush_bp_all();
 	dsb();
 	isb();
@@ -85,12 +79,8 @@ static inline void flush_tlb_kernel_page(unsigned long va)
 static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
 	dsb();
-	for (unsigned long va = start & ~0xfffUL; va < end; va += 0x1000) {
-		if (cpu_smp)
-			__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 1" : : "r"(va) : "memory");
-		else
-			__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 1" : : "r"(va) : "memory");
-	}
+	for (unsigned long va = start & ~0xfffUL; va < end; va += 0x1000)
+		cp15_maint_op("c8, c3, 1", "c8, c7, 1", va); /* TLBIMVAIS / TLBIMVA */
 	flush_bp_all();
 	dsb();
 	isb();
@@ -100,16 +90,7 @@ static inline void flush_tlb_kernel_range(unsigned long start, unsigned long end
 static inline void flush_tlb_all(void)
 {
 	dsb();
-	if (cpu_smp)
-		__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 0"
-				     :
-				     : "r"(0)
-				     : "memory"); /* TLBIALLIS */
-	else
-		__asm__ __volatile__("mcr p15, 0, %0, c8, c7, 0"
-				     :
-				     : "r"(0)
-				     : "memory"); /* TLBIALL */
+	cp15_maint_op("c8, c3, 0", "c8, c7, 0", 0); /* TLBIALLIS / TLBIALL */
 	flush_bp_all();
 	dsb();
 	isb();
