@@ -128,6 +128,15 @@ static void zone_set_pageset_high_and_batch(struct zone *zone, int cpu_online)
 	}
 }
 
+/* Every populated zone's pcp sizes, over the CPUs online (+ @cpu_online coming up). */
+static void pagesets_resize(int cpu_online)
+{
+	struct zone *zone;
+
+	for_each_populated_zone (zone)
+		zone_set_pageset_high_and_batch(zone, cpu_online);
+}
+
 /* Every CPU's lists of every zone (MAX_NUMNODES nodes), in its per-CPU area. */
 static DEFINE_PER_CPU(struct per_cpu_pages, zone_pagesets[MAX_NUMNODES][MAX_NR_ZONES]);
 
@@ -190,11 +199,8 @@ void pagesets_init(void)
  */
 void page_alloc_cpu_online(unsigned int cpu)
 {
-	struct zone *zone;
-
 	(void)cpu;
-	for_each_populated_zone (zone)
-		zone_set_pageset_high_and_batch(zone, 1);
+	pagesets_resize(1);
 }
 
 /**
@@ -206,11 +212,8 @@ void page_alloc_cpu_online(unsigned int cpu)
  */
 void page_alloc_cpu_dead(unsigned int cpu)
 {
-	struct zone *zone;
-
 	(void)cpu;
-	for_each_populated_zone (zone)
-		zone_set_pageset_high_and_batch(zone, 0);
+	pagesets_resize(0);
 }
 
 /**
@@ -221,10 +224,7 @@ void page_alloc_cpu_dead(unsigned int cpu)
  */
 void setup_per_cpu_pageset(void)
 {
-	struct zone *zone;
-
-	for_each_populated_zone (zone)
-		zone_set_pageset_high_and_batch(zone, 0);
+	pagesets_resize(0);
 }
 
 static void calculate_min_free_kbytes(void)
