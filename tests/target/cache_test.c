@@ -263,6 +263,16 @@ static void rec(char op, unsigned long a, unsigned long b, int dir)
 	nops++;
 }
 
+/* Bytes the run of @op records from *@i on covers (L1 maintenance goes page by page); *@i ends past it. */
+static unsigned long run_bytes(unsigned int *i, char op)
+{
+	unsigned long bytes = 0;
+
+	for (; *i < nops && ops[*i].op == op; (*i)++)
+		bytes += ops[*i].b - ops[*i].a;
+	return bytes;
+}
+
 static void rec_map(const void *s, size_t n, int dir)
 {
 	rec('M', (unsigned long)s, (unsigned long)s + n, dir);
@@ -428,26 +438,19 @@ static void dma_cma_buffer_is_prepared_and_synced(struct ktap_test *t)
 	KTAP_ASSERT_TRUE(t, nops >= 6);
 	/* prep: every L1 piece a flush, then one outer flush of the whole. */
 	unsigned int i = 0;
-	unsigned long l1_bytes = 0;
 
-	for (; i < nops && ops[i].op == 'F'; i++)
-		l1_bytes += ops[i].b - ops[i].a;
-	KTAP_EXPECT_EQ(t, l1_bytes, 4 * PAGE_SIZE);
+	KTAP_EXPECT_EQ(t, run_bytes(&i, 'F'), 4 * PAGE_SIZE);
 	KTAP_ASSERT_TRUE(t, i < nops);
 	EXPECT_OP(t, i, 'f', pa, pa + 4 * PAGE_SIZE);
 	i++;
-	for (l1_bytes = 0; i < nops && ops[i].op == 'M'; i++)
-		l1_bytes += ops[i].b - ops[i].a;
-	KTAP_EXPECT_EQ(t, l1_bytes, 4 * PAGE_SIZE);
+	KTAP_EXPECT_EQ(t, run_bytes(&i, 'M'), 4 * PAGE_SIZE);
 	KTAP_ASSERT_TRUE(t, i < nops);
 	EXPECT_OP(t, i, 'i', pa, pa + 4 * PAGE_SIZE);
 	i++;
 	KTAP_ASSERT_TRUE(t, i < nops);
 	EXPECT_OP(t, i, 'i', pa, pa + 4 * PAGE_SIZE);
 	i++;
-	for (l1_bytes = 0; i < nops && ops[i].op == 'U'; i++)
-		l1_bytes += ops[i].b - ops[i].a;
-	KTAP_EXPECT_EQ(t, l1_bytes, 4 * PAGE_SIZE);
+	KTAP_EXPECT_EQ(t, run_bytes(&i, 'U'), 4 * PAGE_SIZE);
 	KTAP_EXPECT_EQ(t, i, nops);
 	KTAP_EXPECT_TRUE(t, dma_release_from_contiguous(NULL, page, 4));
 }
@@ -463,7 +466,6 @@ static void dma_cma_buffer_is_prepared_and_synced(struct ktap_test *t)
 static void dma_coherent_buffer_is_uncached_zeroed_cma(struct ktap_test *t)
 {
 	const size_t size = 3 * PAGE_SIZE + 100;
-	unsigned long l1_bytes = 0;
 	dma_addr_t handle = 0;
 	unsigned int i;
 	u32 *pte;
@@ -478,9 +480,8 @@ static void dma_coherent_buffer_is_uncached_zeroed_cma(struct ktap_test *t)
 		return;
 	}
 	KTAP_ASSERT_TRUE(t, buf != NULL);
-	for (i = 0; i < nops && ops[i].op == 'F'; i++)
-		l1_bytes += ops[i].b - ops[i].a;
-	KTAP_EXPECT_EQ(t, l1_bytes, 4 * PAGE_SIZE);
+	i = 0;
+	KTAP_EXPECT_EQ(t, run_bytes(&i, 'F'), 4 * PAGE_SIZE);
 	KTAP_ASSERT_EQ(t, nops, i + 3);
 	EXPECT_OP(t, i, 'f', handle, handle + 4 * PAGE_SIZE);
 	EXPECT_OP(t, i + 1, 'i', handle, handle + 4 * PAGE_SIZE);
